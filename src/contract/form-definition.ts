@@ -1,0 +1,300 @@
+/**
+ * The form definition format: steps → fields, with a small declarative condition language.
+ *
+ * Definitions are data (JSON files an operator edits); nothing in them is executed as code. Field ids are
+ * unique within a definition (FIM-style ids such as `F60000236` are allowed). Submitted data is an object
+ * keyed by field id; a group's answers are nested under the group's id (an array of such objects when the
+ * group is repeatable); `info` fields carry no value.
+ */
+import * as z from 'zod/mini';
+import { Id, LocalizedText, named } from './common.ts';
+
+export const FieldId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/));
+
+/** A value a condition compares against. */
+export const ConditionValue = z.union([z.string(), z.number(), z.boolean()]);
+export type ConditionValue = z.infer<typeof ConditionValue>;
+
+/**
+ * A condition over the answers. Exactly one shape per object:
+ * `{ all: [...] }`, `{ any: [...] }`, `{ not: c }`, `{ field, equals }`, `{ field, notEquals }`,
+ * `{ field, in: [...] }`, `{ field, filled: true|false }`, `{ field, gt }`, `{ field, gte }`,
+ * `{ field, lt }`, `{ field, lte }`, `{ field, contains }` (a checkbox-group includes a value).
+ * Inside a repeatable group, a reference to a field of the same group means the same repetition.
+ */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { field: string; equals: ConditionValue }
+  | { field: string; notEquals: ConditionValue }
+  | { field: string; in: ConditionValue[] }
+  | { field: string; filled: boolean }
+  | { field: string; gt: number }
+  | { field: string; gte: number }
+  | { field: string; lt: number }
+  | { field: string; lte: number }
+  | { field: string; contains: ConditionValue };
+
+export const Condition: z.ZodMiniType<Condition> = named(
+  z.lazy(() =>
+    z.union([
+      z.strictObject({ all: z.array(Condition).check(z.minLength(1)) }),
+      z.strictObject({ any: z.array(Condition).check(z.minLength(1)) }),
+      z.strictObject({ not: Condition }),
+      z.strictObject({ field: FieldId, equals: ConditionValue }),
+      z.strictObject({ field: FieldId, notEquals: ConditionValue }),
+      z.strictObject({ field: FieldId, in: z.array(ConditionValue).check(z.minLength(1)) }),
+      z.strictObject({ field: FieldId, filled: z.boolean() }),
+      z.strictObject({ field: FieldId, gt: z.number() }),
+      z.strictObject({ field: FieldId, gte: z.number() }),
+      z.strictObject({ field: FieldId, lt: z.number() }),
+      z.strictObject({ field: FieldId, lte: z.number() }),
+      z.strictObject({ field: FieldId, contains: ConditionValue }),
+    ]),
+  ),
+  'Condition',
+  'Declarative condition over the answers (all/any/not/equals/notEquals/in/filled/gt/gte/lt/lte/contains).',
+);
+
+export const Option = named(
+  z.object({ value: z.string().check(z.minLength(1)), label: LocalizedText }),
+  'Option',
+);
+export type Option = z.infer<typeof Option>;
+
+/** Properties every field has. */
+const base = {
+  id: FieldId,
+  label: LocalizedText,
+  hint: z.optional(LocalizedText),
+  required: z.optional(z.boolean()),
+  visibleWhen: z.optional(Condition),
+  /** An HTML autocomplete token (e.g. `given-name`, `postal-code`, `email`). */
+  autocomplete: z.optional(z.string().check(z.regex(/^[a-z0-9 -]+$/))),
+};
+
+const length = {
+  minLength: z.optional(z.int().check(z.gte(0))),
+  maxLength: z.optional(z.int().check(z.gte(1))),
+};
+
+export const TextField = z.object({
+  ...base,
+  type: z.literal('text'),
+  ...length,
+  /** A regular expression (JavaScript syntax, matched against the whole value). */
+  pattern: z.optional(z.string()),
+  /** What to tell the citizen when the pattern does not match. */
+  patternMessage: z.optional(LocalizedText),
+});
+export const TextareaField = z.object({ ...base, type: z.literal('textarea'), ...length });
+export const NumberField = z.object({
+  ...base,
+  type: z.literal('number'),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  integer: z.optional(z.boolean()),
+  /** Unit shown next to the input, e.g. "m²", "€". */
+  unit: z.optional(z.string()),
+});
+/** `min` / `max` are ISO dates (`YYYY-MM-DD`) or `today`. */
+export const DateField = z.object({
+  ...base,
+  type: z.literal('date'),
+  min: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}|today)$/))),
+  max: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}|today)$/))),
+});
+export const EmailField = z.object({ ...base, type: z.literal('email'), maxLength: z.optional(z.int()) });
+export const TelField = z.object({ ...base, type: z.literal('tel'), maxLength: z.optional(z.int()) });
+export const SelectField = z.object({
+  ...base,
+  type: z.literal('select'),
+  options: z.array(Option).check(z.minLength(1)),
+});
+export const RadioField = z.object({
+  ...base,
+  type: z.literal('radio'),
+  options: z.array(Option).check(z.minLength(1)),
+});
+/** A single yes/no checkbox; `required` means it must be ticked (e.g. a declaration). */
+export const CheckboxField = z.object({ ...base, type: z.literal('checkbox') });
+export const CheckboxGroupField = z.object({
+  ...base,
+  type: z.literal('checkbox-group'),
+  options: z.array(Option).check(z.minLength(1)),
+  minSelected: z.optional(z.int().check(z.gte(0))),
+  maxSelected: z.optional(z.int().check(z.gte(1))),
+});
+export const FileField = z.object({
+  ...base,
+  type: z.literal('file'),
+  /** Accepted MIME types, e.g. `application/pdf`, `image/jpeg`. */
+  accept: z.optional(z.array(z.string().check(z.regex(/^[a-z]+\/[a-z0-9.+*-]+$/)))),
+  /** Largest size of one file in bytes. */
+  maxSize: z.optional(z.int().check(z.gte(1))),
+  maxFiles: z.optional(z.int().check(z.gte(1))),
+});
+/** An IBAN, checked with its ISO 13616 checksum. */
+export const IbanField = z.object({ ...base, type: z.literal('iban') });
+/** A German postal code (five digits). */
+export const PostalCodeField = z.object({ ...base, type: z.literal('postal-code') });
+/** Static text between fields. Has no value. */
+export const InfoField = z.object({
+  id: FieldId,
+  type: z.literal('info'),
+  label: z.optional(LocalizedText),
+  text: LocalizedText,
+  visibleWhen: z.optional(Condition),
+});
+
+export type GroupField = {
+  id: string;
+  type: 'group';
+  label: LocalizedText;
+  hint?: LocalizedText | undefined;
+  required?: boolean | undefined;
+  visibleWhen?: Condition | undefined;
+  autocomplete?: string | undefined;
+  fields: Field[];
+  /** Present when the group may be repeated (e.g. several owners); bounds the number of repetitions. */
+  repeatable?: { min: number; max: number } | undefined;
+};
+
+export const GroupField: z.ZodMiniType<GroupField> = z.object({
+  ...base,
+  type: z.literal('group'),
+  get fields() {
+    return z.array(Field).check(z.minLength(1));
+  },
+  repeatable: z.optional(
+    z.object({ min: z.int().check(z.gte(0)), max: z.int().check(z.gte(1)) }).check(
+      z.refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] }),
+    ),
+  ),
+});
+
+export type TextField = z.infer<typeof TextField>;
+export type TextareaField = z.infer<typeof TextareaField>;
+export type NumberField = z.infer<typeof NumberField>;
+export type DateField = z.infer<typeof DateField>;
+export type EmailField = z.infer<typeof EmailField>;
+export type TelField = z.infer<typeof TelField>;
+export type SelectField = z.infer<typeof SelectField>;
+export type RadioField = z.infer<typeof RadioField>;
+export type CheckboxField = z.infer<typeof CheckboxField>;
+export type CheckboxGroupField = z.infer<typeof CheckboxGroupField>;
+export type FileField = z.infer<typeof FileField>;
+export type IbanField = z.infer<typeof IbanField>;
+export type PostalCodeField = z.infer<typeof PostalCodeField>;
+export type InfoField = z.infer<typeof InfoField>;
+
+export type Field =
+  | TextField
+  | TextareaField
+  | NumberField
+  | DateField
+  | EmailField
+  | TelField
+  | SelectField
+  | RadioField
+  | CheckboxField
+  | CheckboxGroupField
+  | FileField
+  | IbanField
+  | PostalCodeField
+  | InfoField
+  | GroupField;
+
+export type FieldType = Field['type'];
+
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'email',
+  'tel',
+  'select',
+  'radio',
+  'checkbox',
+  'checkbox-group',
+  'file',
+  'iban',
+  'postal-code',
+  'info',
+  'group',
+] as const satisfies readonly FieldType[];
+
+export const Field: z.ZodMiniType<Field> = named(
+  z.lazy(() =>
+    z.discriminatedUnion('type', [
+      TextField,
+      TextareaField,
+      NumberField,
+      DateField,
+      EmailField,
+      TelField,
+      SelectField,
+      RadioField,
+      CheckboxField,
+      CheckboxGroupField,
+      FileField,
+      IbanField,
+      PostalCodeField,
+      InfoField,
+      GroupField as unknown as typeof InfoField,
+    ]),
+  ) as unknown as z.ZodMiniType<Field>,
+  'Field',
+  'One field of a form definition, discriminated by `type`.',
+);
+
+export const Step = named(
+  z.object({
+    id: FieldId,
+    title: LocalizedText,
+    description: z.optional(LocalizedText),
+    fields: z.array(Field).check(z.minLength(1)),
+    visibleWhen: z.optional(Condition),
+  }),
+  'Step',
+  'One step (page) of a form.',
+);
+export type Step = z.infer<typeof Step>;
+
+export const FormDefinition = named(
+  z.object({
+    id: Id,
+    /** Increases whenever the definition changes; drafts and submissions name the version they used. */
+    version: z.int().check(z.gte(1)),
+    title: LocalizedText,
+    /** The service this form applies for. */
+    serviceId: z.optional(Id),
+    steps: z.array(Step).check(z.minLength(1)),
+  }),
+  'FormDefinition',
+  'A form: steps of fields with declarative conditions. Data, never code.',
+);
+export type FormDefinition = z.infer<typeof FormDefinition>;
+
+/** A reference to an uploaded file, as stored in the answers of a `file` field. */
+export const FileRef = named(
+  z.object({
+    uploadId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
+    size: z.int().check(z.gte(0)),
+    type: z.string().check(z.minLength(1), z.maxLength(127)),
+  }),
+  'FileRef',
+  'An uploaded file referenced from the answers of a file field.',
+);
+export type FileRef = z.infer<typeof FileRef>;
+
+/** Answers keyed by field id. Values: string, number, boolean, string[], FileRef[], nested objects. */
+export const FormAnswers = named(
+  z.record(z.string(), z.unknown()),
+  'FormAnswers',
+  'Answers keyed by field id; validated by the compiled validator of the form definition.',
+);
+export type FormAnswers = Record<string, unknown>;
