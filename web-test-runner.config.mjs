@@ -1,13 +1,56 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser). CHROME_PATH overrides the path.
+import { writeFileSync } from 'node:fs';
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** Sums one test file's result tree: suites nest, so walk them all. */
+function countSuite(suite, counts) {
+  if (!suite) return;
+  for (const test of suite.tests) {
+    if (test.skipped) counts.skipped += 1;
+    else if (test.passed) counts.passed += 1;
+    else counts.failed += 1;
+  }
+  for (const child of suite.suites) countSuite(child, counts);
+}
+
+/**
+ * Writes `{ passed, failed, skipped }` as JSON to the file named by OZG_WTR_COUNTS, so scripts/test.mjs can add
+ * the browser numbers to its one summary line without parsing the human-readable output.
+ * A file that fails without a failing test (syntax error, import error, uncaught error) counts as one failure,
+ * so a broken file can never look green in the numbers.
+ */
+function countsReporter() {
+  return {
+    stop({ sessions }) {
+      const target = process.env.OZG_WTR_COUNTS;
+      if (!target) return;
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      for (const session of sessions) {
+        const before = counts.failed;
+        countSuite(session.testResults, counts);
+        if (session.passed === false && counts.failed === before) counts.failed += 1;
+      }
+      writeFileSync(target, JSON.stringify(counts));
+    },
+  };
+}
+
+/** Lit's dev build announces itself in every test page; the notice says nothing about the code under test. */
+function isNoise({ type, args }) {
+  const first = typeof args[0] === 'string' ? args[0] : '';
+  return type === 'warn' && first.includes('Lit is in dev mode');
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  filterBrowserLogs: (log) => !isNoise(log),
+  reporters: [defaultReporter(), countsReporter()],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
