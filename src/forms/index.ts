@@ -1,0 +1,12 @@
+/**
+ * The form engine: turns a form definition into a validator shared by the browser and the server.
+ * Framework-free: no DOM, no Node APIs.
+ */
+export { compile } from './compile.ts';
+export type { CompiledForm, FieldErrorOut, Lang, RepetitionIndex } from './compile.ts';
+export { DefinitionError, validateDefinition } from './definition.ts';
+export type { DefinitionIssue } from './definition.ts';
+export { evaluate, isFilled } from './conditions.ts';
+export { formatIban, isValidIban, isValidPostalCode, normalizeIban } from './iban.ts';
+export { ERROR_CODES, MESSAGES, formatMessage } from './messages.ts';
+export type { ErrorCode, MessageText } from './messages.ts';
