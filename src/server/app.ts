@@ -1,0 +1,243 @@
+/**
+ * The reference backend: `buildApp(options)` returns a ready Fastify instance (not yet listening), so tests
+ * and the benchmark run the real server on a random port with their own data directory.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import * as z from 'zod/mini';
+import { API_BASE } from '../contract/api.ts';
+import { buildOpenApi } from '../contract/openapi.ts';
+import { PROBLEM_CONTENT_TYPE, type ProblemKind } from '../contract/problem.ts';
+import { loadCatalog, type Catalog } from './catalog.ts';
+import { ownOrigin, type Ctx, type Limits } from './context.ts';
+import { openDatabase } from './db.ts';
+import { FormCache } from './forms.ts';
+import { ProblemError, issuesToFieldErrors, problemBody } from './problem.ts';
+import { authorityRoutes } from './routes/authority.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import { createSearch } from './search.ts';
+import { Store } from './store.ts';
+
+/** The bundled sample catalog (Kreis Dithmarschen). */
+export const SAMPLE_CATALOG_DIR = fileURLToPath(new URL('./sample-catalog/', import.meta.url));
+const ROOT = new URL('../../', import.meta.url);
+
+/** Sent with the demo pages: the widgets must work without inline code, eval or HTML injection. */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
+
+export interface AppOptions {
+  /** Directory of the SQLite file (created if missing). */
+  dataDir: string;
+  /** Catalog directory; default: the bundled sample. */
+  catalogDir?: string;
+  /** Extra origins allowed for every tenant (operators' tools). */
+  corsOrigins?: string[];
+  /** Status look-ups per IP and minute (default 10). */
+  statusPerMinute?: number;
+  /** Submissions and uploads per IP and minute (default 60). */
+  writesPerMinute?: number;
+  /** All API requests per IP and minute (default 1200; `false` disables the global limit). */
+  requestsPerMinute?: number | false;
+  /** Largest upload in bytes (default 10 MB); a field's `maxSize` can only lower it. */
+  maxUploadBytes?: number;
+  /** pino level (`info`, `warn`, `silent` …); default `info`. */
+  logLevel?: string;
+  /** Directory of the built widgets served at `/widgets/` (default `dist/`). */
+  widgetsDir?: string;
+  /** Directory of the demo pages served at `/` (default `demo/`). */
+  demoDir?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The loaded catalog (read-only). */
+    catalog: Catalog;
+  }
+}
+
+const STATUS_KIND: Record<number, ProblemKind> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'unavailable',
+};
+
+/** Builds the app: loads and checks the catalog (throws `CatalogError`), opens the store, registers routes. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const forms = new FormCache();
+  const catalog = await loadCatalog(options.catalogDir ?? SAMPLE_CATALOG_DIR, (form) => void forms.get(form));
+  const db = await openDatabase(options.dataDir);
+  const limits: Limits = {
+    statusPerMinute: options.statusPerMinute ?? 10,
+    writesPerMinute: options.writesPerMinute ?? 60,
+    maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024,
+  };
+  const operatorOrigins = new Set(options.corsOrigins ?? []);
+  const allOrigins = new Set([
+    ...operatorOrigins,
+    ...[...catalog.tenants.values()].flatMap((t) => t.allowedOrigins),
+  ]);
+  const ctx: Ctx = {
+    catalog,
+    store: new Store(db),
+    forms,
+    search: createSearch(),
+    limits,
+    operatorOrigins,
+    now: options.now ?? (() => new Date()),
+  };
+
+  const serverOptions: FastifyServerOptions = {
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers["idempotency-key"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+  };
+  const app = Fastify(serverOptions);
+  app.decorate('catalog', catalog);
+  app.addHook('onClose', async () => db.destroy());
+
+  // Validation with the contract's zod schemas; issues become field errors with JSON Pointers.
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const prefix = httpPart === 'querystring' ? '/query' : httpPart === 'params' ? '/params' : '';
+    return (data: unknown) => {
+      const result = z.safeParse(schema as z.ZodMiniType, data ?? undefined);
+      if (result.success) return { value: result.data };
+      return {
+        error: new ProblemError(
+          'validation',
+          'Die Anfrage ist ungültig. / The request is invalid.',
+          issuesToFieldErrors(result.error.issues, prefix),
+        ),
+      };
+    };
+  });
+
+  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+    let problem;
+    if (error instanceof ProblemError) {
+      problem = error.toProblem();
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+    } else {
+      const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+      const kind = STATUS_KIND[status];
+      if (status < 500 && kind) {
+        // Fastify's own 4xx (bad JSON, too large, wrong media type): generic text, never its message.
+        const detail =
+          error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'Der Inhalt ist kein gültiges JSON. / The body is not valid JSON.'
+            : undefined;
+        problem = problemBody(kind, detail, undefined, status);
+        request.log.info({ code: error.code, status }, 'request rejected');
+      } else {
+        request.log.error({ err: error }, 'request failed');
+        problem = problemBody('internal', 'Bitte später erneut versuchen. / Please try again later.');
+      }
+    }
+    if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
+    return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const body = problemBody('not-found', 'Diese Adresse gibt es nicht. / No such address.');
+    return reply.status(404).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Request-Id', request.id);
+  });
+
+  // Browsers may only call the API from the tenants' homepages (and operators' origins).
+  const originAllowed = (origin: string | undefined, request: { protocol: string; host: string }) =>
+    origin === undefined || allOrigins.has(origin) || origin === `${request.protocol}://${request.host}`;
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const allowed = originAllowed(
+        request.headers.origin,
+        request as unknown as { protocol: string; host: string },
+      );
+      callback(null, {
+        origin: allowed && request.headers.origin !== undefined ? request.headers.origin : false,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-File-Name', 'If-None-Match'],
+        exposedHeaders: ['Retry-After', 'ETag', 'Idempotent-Replayed', 'X-Request-Id'],
+        maxAge: 600,
+        strictPreflight: false,
+      });
+    },
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith(`${API_BASE}/`)) return;
+    const origin = request.headers.origin;
+    if (!originAllowed(origin, request) && origin !== ownOrigin(request)) {
+      throw new ProblemError(
+        'forbidden',
+        'Diese Website darf diesen Dienst nicht nutzen. / This website may not use this service.',
+      );
+    }
+  });
+
+  await app.register(rateLimit, {
+    global: options.requestsPerMinute !== false,
+    max: options.requestsPerMinute === false ? 1_000_000 : (options.requestsPerMinute ?? 1200),
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) =>
+      new ProblemError(
+        'rate-limited',
+        `Zu viele Anfragen. Bitte in ${context.after} erneut versuchen. / Too many requests. Please retry in ${context.after}.`,
+      ),
+  });
+
+  const openApi = JSON.stringify(buildOpenApi());
+  app.get(`${API_BASE}/openapi.json`, async (_request, reply) =>
+    reply.type('application/json').header('Cache-Control', 'public, max-age=300').send(openApi),
+  );
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  catalogRoutes(app, ctx);
+  submissionRoutes(app, ctx);
+  authorityRoutes(app, ctx);
+
+  const widgetsDir = options.widgetsDir ?? fileURLToPath(new URL('dist/', ROOT));
+  if (existsSync(widgetsDir)) {
+    await app.register(fastifyStatic, {
+      root: widgetsDir,
+      prefix: '/widgets/',
+      decorateReply: false,
+      index: false,
+    });
+  }
+  const demoDir = options.demoDir ?? fileURLToPath(new URL('demo/', ROOT));
+  if (existsSync(demoDir)) {
+    await app.register(fastifyStatic, {
+      root: demoDir,
+      prefix: '/',
+      decorateReply: false,
+      setHeaders: (res) => res.setHeader('Content-Security-Policy', DEMO_CSP),
+    });
+  }
+
+  await app.ready();
+  return app;
+}

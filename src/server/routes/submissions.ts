@@ -1,0 +1,379 @@
+/** Citizen routes: file uploads, submissions (idempotent) and the status look-up. */
+import type { FastifyInstance } from 'fastify';
+import type { FileRef } from '../../contract/form-definition.ts';
+import type { FieldError } from '../../contract/problem.ts';
+import type { StatusView, SubmissionReceipt } from '../../contract/submission.ts';
+import { findResponsibility } from '../catalog.ts';
+import { on, type Ctx } from '../context.ts';
+import { collectFileAnswers, fileFields, typeAccepted } from '../forms.ts';
+import { ProblemError } from '../problem.ts';
+import {
+  canonicalJson,
+  hashAccessCode,
+  idempotencyKeyHash,
+  newAccessCode,
+  openResponse,
+  randomId,
+  sameHash,
+  sealResponse,
+  sha256Hex,
+} from '../security.ts';
+import { tenantOf } from './catalog.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
+/** Compared against when no submission matches, so unknown and wrong take the same work. */
+const DUMMY_HASH = hashAccessCode('NO-SUCH-SUBMISSION');
+const STATUS_NOT_FOUND =
+  'Kein Antrag passt zu diesen Angaben. Bitte Aktenzeichen und Zugangscode prüfen. / No application matches these details. Please check the reference and access code.';
+
+/** Magic numbers of common document types: a file must be what its declared type says. */
+const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+};
+
+function cleanFileName(raw: string | string[] | undefined): string {
+  if (typeof raw !== 'string' || raw === '') {
+    throw new ProblemError('validation', 'Dateiname fehlt. / File name missing.', [
+      {
+        pointer: '/headers/X-File-Name',
+        detail: 'Der Header X-File-Name fehlt. / The X-File-Name header is missing.',
+        code: 'required',
+      },
+    ]);
+  }
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    name = raw;
+  }
+  // No paths, no control characters: the name is only ever shown and offered as download name.
+  name = name
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .split(/[\\/]/)
+    .pop()!
+    .trim();
+  if (name === '' || name.length > 255) {
+    throw new ProblemError('validation', 'Ungültiger Dateiname. / Invalid file name.', [
+      {
+        pointer: '/headers/X-File-Name',
+        detail: 'Ungültiger Dateiname. / Invalid file name.',
+        code: 'invalid',
+      },
+    ]);
+  }
+  return name;
+}
+
+export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
+  const writeLimit = { rateLimit: { max: ctx.limits.writesPerMinute, timeWindow: 60_000 } };
+
+  // Uploads get the raw bytes of any type; registered in their own scope so JSON parsing elsewhere is unchanged.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: ctx.limits.maxUploadBytes },
+      (_req, body, done) => done(null, body),
+    );
+    on(
+      scope,
+      'uploadFile',
+      async (request, reply) => {
+        const { tenant: tenantId, formId, fieldId } = request.params;
+        tenantOf(ctx, request, tenantId);
+        const form = ctx.catalog.forms.get(formId);
+        const offered = [...(ctx.catalog.tenants.get(tenantId)?.services ?? [])].some(
+          (id) => ctx.catalog.services.get(id)?.formId === formId,
+        );
+        const field = form ? fileFields(form).get(fieldId) : undefined;
+        if (!form || !offered || !field) {
+          throw new ProblemError('not-found', 'Dieses Dateifeld gibt es nicht. / No such file field.');
+        }
+        const body = request.body as unknown;
+        if (!Buffer.isBuffer(body) || body.length === 0) {
+          throw new ProblemError('validation', 'Die Datei ist leer. / The file is empty.', [
+            { pointer: '/body', detail: 'Die Datei ist leer. / The file is empty.', code: 'empty' },
+          ]);
+        }
+        const name = cleanFileName(request.headers['x-file-name']);
+        const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (type === '' || !typeAccepted(type, field.accept) || !/^[a-z]+\/[a-z0-9.+-]+$/.test(type)) {
+          throw new ProblemError(
+            'unsupported-media-type',
+            `Dieser Dateityp ist hier nicht erlaubt (erlaubt: ${(field.accept ?? []).join(', ')}). / This file type is not accepted here.`,
+          );
+        }
+        const signature = SIGNATURES[type];
+        if (signature && !signature(body)) {
+          throw new ProblemError(
+            'unsupported-media-type',
+            'Der Inhalt passt nicht zum Dateityp. / The content does not match the file type.',
+          );
+        }
+        if (field.maxSize !== undefined && body.length > field.maxSize) {
+          throw new ProblemError(
+            'payload-too-large',
+            `Die Datei ist zu groß (höchstens ${field.maxSize} Bytes). / The file is too large (at most ${field.maxSize} bytes).`,
+          );
+        }
+        const ref: FileRef = { uploadId: randomId(), name, size: body.length, type };
+        await ctx.store.insertUpload({
+          id: ref.uploadId,
+          tenant_id: tenantId,
+          form_id: formId,
+          field_id: fieldId,
+          name,
+          type,
+          size: body.length,
+          sha256: sha256Hex(body),
+          content: body,
+          submission_id: null,
+          created_at: ctx.now().toISOString(),
+        });
+        return reply.status(201).send(ref);
+      },
+      { bodyLimit: ctx.limits.maxUploadBytes, config: writeLimit },
+    );
+  });
+
+  on(
+    app,
+    'createSubmission',
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+        throw new ProblemError(
+          'validation',
+          'Idempotency-Key fehlt oder ist ungültig. / Idempotency-Key missing or invalid.',
+          [
+            {
+              pointer: '/headers/Idempotency-Key',
+              detail: '16–128 Zeichen (A–Z, a–z, 0–9, _ . : -) / 16–128 characters',
+              code: 'required',
+            },
+          ],
+        );
+      }
+      const body = request.body;
+      const keyHash = idempotencyKeyHash(key);
+      const requestHash = sha256Hex(canonicalJson(body));
+      const replay = (stored: { requestHash: string; sealed: string }) => {
+        if (stored.requestHash !== requestHash) {
+          throw new ProblemError(
+            'conflict',
+            'Dieser Idempotency-Key wurde schon für einen anderen Antrag verwendet. / This Idempotency-Key was used for another request.',
+          );
+        }
+        return reply
+          .status(201)
+          .header('Idempotent-Replayed', 'true')
+          .type('application/json')
+          .send(openResponse(key, stored.sealed));
+      };
+      const earlier = await ctx.store.findIdempotency(keyHash);
+      if (earlier) return replay({ requestHash: earlier.request_hash, sealed: earlier.response });
+
+      const tenant = ctx.catalog.tenants.get(body.tenantId);
+      if (!tenant) {
+        throw new ProblemError('validation', 'Unbekannter Mandant. / Unknown tenant.', [
+          { pointer: '/tenantId', detail: 'Unbekannter Mandant. / Unknown tenant.', code: 'unknown' },
+        ]);
+      }
+      tenantOf(ctx, request, tenant.id);
+      const service = ctx.catalog.services.get(body.serviceId);
+      if (!service || !tenant.services.includes(service.id)) {
+        throw new ProblemError(
+          'validation',
+          'Diese Leistung gibt es hier nicht. / This service is not offered here.',
+          [{ pointer: '/serviceId', detail: 'Unbekannte Leistung. / Unknown service.', code: 'unknown' }],
+        );
+      }
+      const form = ctx.catalog.forms.get(body.formId);
+      if (!form || service.formId !== form.id) {
+        throw new ProblemError(
+          'validation',
+          'Das Formular gehört nicht zu dieser Leistung. / The form does not belong to this service.',
+          [{ pointer: '/formId', detail: 'Falsches Formular. / Wrong form.', code: 'mismatch' }],
+        );
+      }
+      if (form.version !== body.formVersion) {
+        throw new ProblemError(
+          'conflict',
+          `Das Formular wurde geändert (jetzt Version ${form.version}). Bitte die Seite neu laden; Ihre Angaben bleiben erhalten. / The form has changed (now version ${form.version}). Please reload; your answers are kept.`,
+        );
+      }
+      const responsible = findResponsibility(ctx.catalog, service.id, body.ars);
+      if (!responsible) {
+        throw new ProblemError(
+          'validation',
+          'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.',
+          [
+            {
+              pointer: '/ars',
+              detail: 'Keine zuständige Stelle. / No responsible authority.',
+              code: 'no_authority',
+            },
+          ],
+        );
+      }
+      const result = ctx.forms.get(form).validate(body.data, body.lang);
+      if (!result.ok) {
+        throw new ProblemError(
+          'validation',
+          'Bitte die markierten Angaben prüfen. / Please check the marked answers.',
+          result.errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })),
+        );
+      }
+
+      const fileErrors: FieldError[] = [];
+      const answers = collectFileAnswers(form, result.data);
+      const uploads = new Map(
+        (await ctx.store.uploadsByIds(answers.flatMap((a) => a.refs.map((r) => String(r?.uploadId))))).map(
+          (u) => [u.id, u],
+        ),
+      );
+      const uploadIds: string[] = [];
+      for (const { field, pointer, refs } of answers) {
+        if (field.maxFiles !== undefined && refs.length > field.maxFiles) {
+          fileErrors.push({
+            pointer: `/data${pointer}`,
+            detail: `Höchstens ${field.maxFiles} Dateien. / At most ${field.maxFiles} files.`,
+            code: 'too_many_files',
+          });
+        }
+        refs.forEach((ref, i) => {
+          const upload = uploads.get(String(ref?.uploadId));
+          const at = `/data${pointer}/${i}`;
+          if (
+            !upload ||
+            upload.tenant_id !== tenant.id ||
+            upload.form_id !== form.id ||
+            upload.field_id !== field.id
+          ) {
+            fileErrors.push({
+              pointer: at,
+              detail: 'Datei nicht gefunden. Bitte erneut hochladen. / File not found. Please upload again.',
+              code: 'unknown_file',
+            });
+          } else if (upload.submission_id !== null) {
+            fileErrors.push({
+              pointer: at,
+              detail: 'Datei gehört zu einem anderen Antrag. / File belongs to another application.',
+              code: 'file_used',
+            });
+          } else if (
+            !typeAccepted(upload.type, field.accept) ||
+            (field.maxSize !== undefined && upload.size > field.maxSize)
+          ) {
+            fileErrors.push({
+              pointer: at,
+              detail: 'Dateityp oder -größe nicht erlaubt. / File type or size not allowed.',
+              code: 'file_rejected',
+            });
+          } else if (uploadIds.includes(upload.id)) {
+            fileErrors.push({
+              pointer: at,
+              detail: 'Datei doppelt angegeben. / File given twice.',
+              code: 'duplicate_file',
+            });
+          } else {
+            uploadIds.push(upload.id);
+          }
+        });
+      }
+      if (fileErrors.length > 0) {
+        throw new ProblemError(
+          'validation',
+          'Bitte die Dateien prüfen. / Please check the files.',
+          fileErrors,
+        );
+      }
+
+      const accessCode = newAccessCode();
+      const outcome = await ctx.store.createSubmission(
+        {
+          tenantId: tenant.id,
+          referencePrefix: tenant.referencePrefix,
+          serviceId: service.id,
+          formId: form.id,
+          formVersion: form.version,
+          ars: body.ars,
+          lang: body.lang,
+          authorityId: responsible.authority.id,
+          data: result.data,
+          accessCodeHash: hashAccessCode(accessCode),
+          uploadIds,
+          idempotency: {
+            keyHash,
+            requestHash,
+            seal: (stored) =>
+              sealResponse(key, JSON.stringify(receiptOf(stored, accessCode, responsible.authority))),
+          },
+        },
+        ctx.now(),
+      );
+      if (outcome.kind === 'replay') return replay(outcome);
+      request.log.info(
+        { submissionId: outcome.receipt.id, authorityId: responsible.authority.id },
+        'submission stored',
+      );
+      return reply.status(201).send(receiptOf(outcome.receipt, accessCode, responsible.authority));
+    },
+    { config: writeLimit },
+  );
+
+  on(
+    app,
+    'getStatus',
+    async (request) => {
+      const { idOrReference, accessCode } = request.body;
+      const row = await ctx.store.submissionByIdOrReference(idOrReference.trim());
+      const matches = sameHash(hashAccessCode(accessCode), row?.access_code_hash ?? DUMMY_HASH);
+      if (!row || !matches) throw new ProblemError('not-found', STATUS_NOT_FOUND);
+      const events = await ctx.store.eventsOf(row.id);
+      const nameOf = (id: string) => ctx.catalog.authorities.get(id)?.name ?? { de: id };
+      const authority = ctx.catalog.authorities.get(row.authority_id);
+      if (!authority) throw new Error(`authority ${row.authority_id} missing from catalog`);
+      const view: StatusView = {
+        reference: row.reference,
+        status: row.status as StatusView['status'],
+        serviceName: ctx.catalog.services.get(row.service_id)?.name ?? { de: row.service_id },
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        authority,
+        events: events.map((e) => {
+          const out: StatusView['events'][number] = {
+            type: e.type as StatusView['status'],
+            at: e.at,
+            authorityName: nameOf(e.authority_id),
+          };
+          if (e.message !== null) out.message = e.message;
+          return out;
+        }),
+      };
+      return view;
+    },
+    { config: { rateLimit: { max: ctx.limits.statusPerMinute, timeWindow: 60_000 } } },
+  );
+}
+
+function receiptOf(
+  stored: { id: string; reference: string; createdAt: string },
+  accessCode: string,
+  authority: SubmissionReceipt['authority'],
+): SubmissionReceipt {
+  return {
+    id: stored.id,
+    reference: stored.reference,
+    accessCode,
+    status: 'submitted',
+    createdAt: stored.createdAt,
+    authority,
+  };
+}

@@ -1,0 +1,74 @@
+/** Starts the real server on 127.0.0.1 with a random port, a temp data dir and a catalog directory. */
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
+
+export const FIXTURE_CATALOG = fileURLToPath(new URL('./fixtures/catalog/', import.meta.url));
+
+export interface Running {
+  app: FastifyInstance;
+  url: string;
+  api: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'ozg-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A writable copy of a catalog directory (to break one file in a test). */
+export function copyCatalog(from = FIXTURE_CATALOG): string {
+  const dir = tempDir('ozg-catalog-');
+  cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export async function start(options: Partial<AppOptions> = {}): Promise<Running> {
+  const dataDir = options.dataDir ?? tempDir();
+  const app = await buildApp({ catalogDir: FIXTURE_CATALOG, logLevel: 'silent', ...options, dataDir });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    url: address,
+    api: `${address}/api/v1`,
+    dataDir,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export const key = (): string => `test-${randomUUID()}`;
+
+/** A valid Gewerbeanmeldung of the fixture catalog from Teststadt. */
+export function gewerbe(overrides: Record<string, unknown> = {}, data: Record<string, unknown> = {}) {
+  return {
+    tenantId: 'kreis',
+    serviceId: 'gewerbe',
+    formId: 'gewerbe',
+    formVersion: 2,
+    ars: '010510044044',
+    lang: 'de',
+    data: { F100: 'Bäckerei Muster', email: 'info@baeckerei.example', art: 'neu', ...data },
+    ...overrides,
+  };
+}
+
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+export const bearer = (authorityId: string) => ({ authorization: `Bearer demo-${authorityId}` });
