@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import * as z from 'zod/mini';
+import { Problem } from '../../src/contract/problem.ts';
+import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
+import { bearer, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n% test\n');
+
+async function upload(s: Running, body: Buffer, type: string, name = 'nachweis.pdf', field = 'nachweis') {
+  return fetch(`${s.api}/tenants/kreis/forms/gewerbe/fields/${field}/uploads`, {
+    method: 'POST',
+    headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) },
+    body,
+  });
+}
+
+function rowCount(dataDir: string, table: string): number {
+  const db = new Database(join(dataDir, 'ozg.sqlite'), { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('submissions', () => {
+  let s: Running;
+  before(async () => {
+    s = await start({ statusPerMinute: 1000 });
+  });
+  after(async () => {
+    await s.close();
+    removeDir(s.dataDir);
+  });
+
+  it('answers a valid submission with id, reference, access code and the responsible authority', async () => {
+    const res = await post(`${s.api}/submissions`, gewerbe(), { 'idempotency-key': key() });
+    assert.equal(res.status, 201);
+    const receipt = z.parse(SubmissionReceipt, await res.json());
+    assert.match(receipt.reference, /^DI-\d{4}-\d{6}$/);
+    assert.match(receipt.accessCode, /^[A-Z2-9]{16}$/);
+    assert.equal(receipt.authority.id, 'heide-ordnung');
+    assert.equal(receipt.status, 'submitted');
+  });
+
+  it('rejects invalid answers with JSON pointers into the body (hidden fields are not required)', async () => {
+    const res = await post(`${s.api}/submissions`, gewerbe({}, { F100: '', art: 'um' }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(res.status, 400);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const problem = z.parse(Problem, await res.json());
+    assert.equal(problem.type, 'urn:ozg:problem:validation');
+    assert.deepEqual(problem.errors?.map((e) => e.pointer).sort(), ['/data/F100', '/data/frueher']);
+
+    const hidden = await post(`${s.api}/submissions`, gewerbe({}, { art: 'neu', frueher: 'alt' }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(hidden.status, 201);
+  });
+
+  it('rejects a body that breaks the contract with pointers, and a missing Idempotency-Key', async () => {
+    const res = await post(`${s.api}/submissions`, gewerbe({ ars: '123', lang: 'fr' }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(res.status, 400);
+    const problem = z.parse(Problem, await res.json());
+    assert.deepEqual(problem.errors?.map((e) => e.pointer).sort(), ['/ars', '/lang']);
+
+    const noKey = await post(`${s.api}/submissions`, gewerbe());
+    assert.equal(noKey.status, 400);
+    assert.equal((await noKey.json()).errors[0].pointer, '/headers/Idempotency-Key');
+  });
+
+  it('asks to reload when the form version is outdated', async () => {
+    const res = await post(`${s.api}/submissions`, gewerbe({ formVersion: 1 }), { 'idempotency-key': key() });
+    assert.equal(res.status, 409);
+    assert.match((await res.json()).detail, /neu laden/);
+  });
+
+  it('stores one row for 20 concurrent retries and answers all of them identically', async () => {
+    const before = rowCount(s.dataDir, 'submissions');
+    const k = key();
+    const body = gewerbe({}, { F100: 'Parallel GmbH' });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post(`${s.api}/submissions`, body, { 'idempotency-key': k })),
+    );
+    const texts = await Promise.all(answers.map((r) => r.text()));
+    assert.deepEqual(
+      answers.map((r) => r.status),
+      Array(20).fill(201),
+    );
+    assert.equal(new Set(texts).size, 1);
+    assert.equal(rowCount(s.dataDir, 'submissions'), before + 1);
+
+    const other = await post(`${s.api}/submissions`, gewerbe({}, { F100: 'Anders' }), {
+      'idempotency-key': k,
+    });
+    assert.equal(other.status, 409);
+    assert.equal(rowCount(s.dataDir, 'submissions'), before + 1);
+  });
+
+  it('shows the status for reference or id plus access code; unknown and wrong answer identically', async () => {
+    const receipt = (await (
+      await post(`${s.api}/submissions`, gewerbe(), { 'idempotency-key': key() })
+    ).json()) as SubmissionReceipt;
+    for (const idOrReference of [receipt.reference, receipt.id]) {
+      const res = await post(`${s.api}/status`, {
+        idOrReference,
+        accessCode: receipt.accessCode.toLowerCase(),
+      });
+      assert.equal(res.status, 200);
+      const view = z.parse(StatusView, await res.json());
+      assert.equal(view.status, 'submitted');
+      assert.equal(view.authority.id, 'heide-ordnung');
+      assert.equal(view.events.length, 1);
+    }
+    const wrong = await post(`${s.api}/status`, {
+      idOrReference: receipt.reference,
+      accessCode: 'AAAAAAAAAAAAAAAA',
+    });
+    const unknown = await post(`${s.api}/status`, {
+      idOrReference: 'DI-2099-999999',
+      accessCode: receipt.accessCode,
+    });
+    assert.equal(wrong.status, 404);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await wrong.json(), await unknown.json());
+  });
+
+  it('accepts an upload within limits, refuses wrong type, forged content and oversize', async () => {
+    const ok = await upload(s, PDF, 'application/pdf', 'Gewerbe Nachweis.pdf');
+    assert.equal(ok.status, 201);
+    const ref = await ok.json();
+    assert.equal(ref.name, 'Gewerbe Nachweis.pdf');
+    assert.equal(ref.size, PDF.length);
+
+    assert.equal((await upload(s, Buffer.from('hello'), 'text/plain', 'a.txt')).status, 415);
+    assert.equal((await upload(s, Buffer.from('not a pdf'), 'application/pdf')).status, 415);
+    const big = Buffer.concat([PDF, Buffer.alloc(3000)]);
+    const tooBig = await upload(s, big, 'application/pdf');
+    assert.equal(tooBig.status, 413);
+    assert.match(tooBig.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.equal((await upload(s, PDF, 'application/pdf', 'x.pdf', 'F100')).status, 404);
+  });
+
+  it('links uploaded files to a submission once, and only the handling authority downloads them', async () => {
+    const ref = await (await upload(s, PDF, 'application/pdf')).json();
+    const res = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [ref] }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(res.status, 201);
+    const receipt = (await res.json()) as SubmissionReceipt;
+
+    const again = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [ref] }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(again.status, 400);
+    assert.equal((await again.json()).errors[0].pointer, '/data/nachweis/0');
+
+    const forged = { ...ref, uploadId: 'AAAAAAAAAAAAAAAAAAAAAAAA' };
+    const unknown = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [forged] }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(unknown.status, 400);
+
+    const path = `${s.api}/authority/submissions/${receipt.id}/files/${ref.uploadId}`;
+    const mine = await fetch(path, { headers: bearer('heide-ordnung') });
+    assert.equal(mine.status, 200);
+    assert.equal(mine.headers.get('content-type'), 'application/pdf');
+    assert.deepEqual(Buffer.from(await mine.arrayBuffer()), PDF);
+    const theirs = await fetch(path, { headers: bearer('amt-umland') });
+    assert.equal(theirs.status, 404);
+    const anonymous = await fetch(path);
+    assert.equal(anonymous.status, 401);
+  });
+});
+
+describe('status rate limit', () => {
+  it('answers 429 problem with Retry-After after the configured number of attempts', async () => {
+    const s = await start({ statusPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await post(`${s.api}/status`, {
+          idOrReference: `DI-2026-00000${i}`,
+          accessCode: 'WRONGCODE',
+        });
+        statuses.push(res.status);
+        if (res.status === 429) {
+          assert.ok(Number(res.headers.get('retry-after')) > 0);
+          assert.equal((await res.json()).type, 'urn:ozg:problem:rate-limited');
+        }
+      }
+      assert.deepEqual(statuses, [404, 404, 404, 429, 429]);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+});
+
+describe('durability', () => {
+  it('keeps every acknowledged submission across a restart on the same data directory', async () => {
+    const dataDir = tempDir();
+    const first = await start({ dataDir });
+    const receipts: SubmissionReceipt[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await post(`${first.api}/submissions`, gewerbe({}, { F100: `Firma ${i}` }), {
+        'idempotency-key': key(),
+      });
+      receipts.push((await res.json()) as SubmissionReceipt);
+    }
+    await first.close();
+
+    const second = await start({ dataDir });
+    try {
+      for (const r of receipts) {
+        const res = await post(`${second.api}/status`, {
+          idOrReference: r.reference,
+          accessCode: r.accessCode,
+        });
+        assert.equal(res.status, 200);
+      }
+      const next = await post(`${second.api}/submissions`, gewerbe(), { 'idempotency-key': key() });
+      assert.equal((await next.json()).reference.slice(-6), '000006');
+    } finally {
+      await second.close();
+      removeDir(dataDir);
+    }
+  });
+});
