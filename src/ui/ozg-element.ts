@@ -1,0 +1,211 @@
+/**
+ * The base class of every ozg element: typed events, per-element configuration, an API client that
+ * is cancelled when the element leaves the page, headings that fit the host page's outline.
+ */
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  ApiClient,
+  resolveConfig,
+  type ApiClientOptions,
+  type ConfigField,
+  type ConfigResult,
+} from '../client/index.ts';
+import type { Lang } from '../contract/index.ts';
+import { renderMissingConfig } from './blocks.ts';
+
+/** Detail of `ozg-config-change`. */
+export interface OzgConfigChangeDetail {
+  /** The attribute that changed (`endpoint`, `tenant`, `lang`), or `null` when a config was added or removed. */
+  attribute: string | null;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ozg-config-change': CustomEvent<OzgConfigChangeDetail>;
+  }
+}
+
+/** Names of the own (`ozg-`) events declared in `GlobalEventHandlersEventMap`. */
+export type OzgEventName = keyof GlobalEventHandlersEventMap & `ozg-${string}`;
+/** The `detail` type of an own event. */
+export type OzgEventDetail<K extends OzgEventName> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Heading levels allowed by `heading-level`. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Clamps any number to a heading level 1–6 (2 for unreadable values). */
+export function clampHeadingLevel(value: unknown): HeadingLevel {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return 2;
+  return Math.min(6, Math.max(1, Math.round(n))) as HeadingLevel;
+}
+
+/**
+ * Renders a real heading element (`h1`–`h6`) of a level; no static templates needed.
+ * `part="heading"` lets pages style it.
+ */
+export function renderHeading(level: number, content: unknown, id?: string): TemplateResult {
+  switch (clampHeadingLevel(level)) {
+    case 1:
+      return html`<h1 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h1>`;
+    case 2:
+      return html`<h2 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h2>`;
+    case 3:
+      return html`<h3 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h3>`;
+    case 4:
+      return html`<h4 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h4>`;
+    case 5:
+      return html`<h5 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h5>`;
+    case 6:
+      return html`<h6 part="heading" id=${ifDefined(id)} tabindex="-1">${content}</h6>`;
+  }
+}
+
+/**
+ * Base element. Subclasses:
+ * - declare which settings they need (`static configNeeds`, default endpoint and tenant);
+ * - render `this.renderMissingConfig()` while `this.config.ok` is false;
+ * - call the backend through `this.api` (undefined while the endpoint is missing); its requests are
+ *   aborted when the element is disconnected (ignore `aborted` errors);
+ * - fire own events with `this.emit('ozg-…', detail)`.
+ *
+ * Configuration is re-resolved on connect, when the element's own `endpoint` / `tenant` / `lang`
+ * change, and on every `ozg-config-change` event that reaches the document.
+ */
+export abstract class OzgElement extends LitElement {
+  /** Settings this element cannot work without. */
+  static configNeeds: readonly ConfigField[] = ['endpoint', 'tenant'];
+
+  /** Backend address; wins over `<ozg-config endpoint>`. */
+  @property() endpoint?: string;
+
+  /** Tenant (municipality) id; wins over `<ozg-config tenant>`. */
+  @property() tenant?: string;
+
+  /**
+   * Level of the element's main heading (1–6, default 2), so it fits the host page's outline.
+   * Sub-headings use `headingLevel + 1`.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Mirrors the `lang` attribute so a change re-renders; the native `lang` property stays intact. */
+  @property({ attribute: 'lang' }) protected langAttribute?: string | null;
+
+  /** The resolved configuration (endpoint, tenant, language) or what is missing. */
+  @state() protected config: ConfigResult = { ok: false, missing: ['endpoint', 'tenant'], lang: 'de' };
+
+  #client: { key: string; client: ApiClient } | undefined;
+  #warnedAbout = '';
+
+  #onConfigChange = () => this.refreshConfig();
+
+  /** The language the element speaks (`de` | `en`). */
+  get uiLang(): Lang {
+    return this.config.lang;
+  }
+
+  /** The heading level as a valid number 1–6. */
+  get level(): HeadingLevel {
+    return clampHeadingLevel(this.headingLevel);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ownerDocument.addEventListener('ozg-config-change', this.#onConfigChange);
+    this.refreshConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.ownerDocument.removeEventListener('ozg-config-change', this.#onConfigChange);
+    // Leaving the page ends every request; a new client is made if the element comes back.
+    this.#client?.client.dispose();
+    this.#client = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('endpoint') || changed.has('tenant') || changed.has('langAttribute'))
+      this.refreshConfig();
+  }
+
+  /** Resolves the configuration again; call after changes the element cannot observe. */
+  refreshConfig(): void {
+    const needs = (this.constructor as typeof OzgElement).configNeeds;
+    const next = resolveConfig(this, {
+      needs,
+      own: { endpoint: this.endpoint, tenant: this.tenant, lang: this.getAttribute('lang') },
+    });
+    if (JSON.stringify(next) !== JSON.stringify(this.config)) this.config = next;
+    const endpoint = next.ok ? next.endpoint : undefined;
+    if (this.#client && !this.#client.key.startsWith(`${endpoint}\n`)) {
+      // Answers from a previous endpoint are stale: stop waiting for them.
+      this.#client.client.dispose();
+      this.#client = undefined;
+    }
+    if (!next.ok) {
+      const key = next.missing.join();
+      if (key !== this.#warnedAbout) {
+        this.#warnedAbout = key;
+        console.warn(`<${this.localName}>: missing or invalid setting(s): ${key}`);
+      }
+    } else {
+      this.#warnedAbout = '';
+    }
+  }
+
+  /**
+   * Extra client options for subclasses (e.g. an authority API key, a shorter timeout, or a fake
+   * `fetch` in tests). A change of the returned `apiKey` creates a new client.
+   */
+  protected apiOptions(): Omit<ApiClientOptions, 'signal'> {
+    return {};
+  }
+
+  /**
+   * A client for the current endpoint, or undefined while it is missing or the element is not on
+   * the page. Requests are aborted when the element is disconnected or the endpoint changes.
+   */
+  get api(): ApiClient | undefined {
+    const endpoint = this.config.ok ? this.config.endpoint : undefined;
+    if (!endpoint || !this.isConnected) return undefined;
+    const options = this.apiOptions();
+    const key = `${endpoint}\n${options.apiKey ?? ''}`;
+    if (this.#client?.key !== key) {
+      this.#client?.client.dispose();
+      this.#client = { key, client: new ApiClient(endpoint, options) };
+    }
+    return this.#client.client;
+  }
+
+  /**
+   * Dispatches a bubbling, composed, typed own event from the host. Returns false when a listener
+   * called `preventDefault()` on a cancelable event.
+   */
+  emit<K extends OzgEventName>(
+    name: K,
+    detail: OzgEventDetail<K>,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    const event = new CustomEvent(name, {
+      detail,
+      bubbles: true,
+      composed: true,
+      cancelable: options.cancelable ?? false,
+    });
+    return this.dispatchEvent(event);
+  }
+
+  /** The visible notice naming the missing settings (render it while `config.ok` is false). */
+  protected renderMissingConfig(): TemplateResult {
+    return this.config.ok ? html`` : renderMissingConfig(this.config.missing, this.config.lang);
+  }
+
+  /** The element's main heading at `heading-level` (`offset` 1 for sub-headings; capped at 6). */
+  protected renderHeading(content: unknown, offset = 0, id?: string): TemplateResult {
+    return renderHeading(this.level + offset, content, id);
+  }
+}
