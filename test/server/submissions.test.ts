@@ -13,7 +13,7 @@ async function upload(s: Running, body: Buffer, type: string, name = 'nachweis.p
   return fetch(`${s.api}/tenants/kreis/forms/gewerbe/fields/${field}/uploads`, {
     method: 'POST',
     headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) },
-    body,
+    body: new Uint8Array(body),
   });
 }
 

@@ -1,0 +1,52 @@
+/** Starts the reference backend from environment variables (see docs/operators.md). */
+import { resolve } from 'node:path';
+import { SAMPLE_CATALOG_DIR, buildApp } from './app.ts';
+import { CatalogError } from './catalog.ts';
+
+const env = process.env;
+const port = Number(env.PORT ?? 8080);
+const host = env.HOST ?? '0.0.0.0';
+const catalogDir = env.OZG_CATALOG_DIR ? resolve(env.OZG_CATALOG_DIR) : SAMPLE_CATALOG_DIR;
+const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
+
+try {
+  const app = await buildApp({
+    dataDir: resolve(env.OZG_DATA_DIR ?? './data'),
+    catalogDir,
+    corsOrigins: (env.OZG_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    maxUploadBytes: positive(env.OZG_MAX_UPLOAD_BYTES),
+    statusPerMinute: positive(env.OZG_STATUS_PER_MINUTE),
+    writesPerMinute: positive(env.OZG_WRITES_PER_MINUTE),
+  });
+  await app.listen({ port, host });
+  const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  const lines = [
+    '',
+    `  Demo:     ${base}/`,
+    `  API:      ${base}/api/v1`,
+    `  OpenAPI:  ${base}/api/v1/openapi.json`,
+    `  Widgets:  ${base}/widgets/ozg-widgets.js`,
+  ];
+  if (catalogDir === SAMPLE_CATALOG_DIR && app.catalog.apiKeys.length > 0) {
+    lines.push('', '  Demo authority API keys (sample data only):');
+    for (const id of new Set(app.catalog.apiKeys.map((k) => k.authorityId))) lines.push(`    demo-${id}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      void app.close().then(() => process.exit(0));
+    });
+  }
+} catch (error) {
+  if (error instanceof CatalogError) {
+    process.stderr.write(`Invalid catalog (${catalogDir}):\n${error.message}\n`);
+  } else {
+    process.stderr.write(`Start failed: ${(error as Error).message}\n`);
+  }
+  process.exit(1);
+}
