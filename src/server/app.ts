@@ -111,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     trustProxy: false,
   };
+  // Uploads of abandoned forms are kept a day, long enough to finish a form.
+  await ctx.store.purgeStaleUploads(new Date(ctx.now().getTime() - 24 * 3600 * 1000));
   const app = Fastify(serverOptions);
   app.decorate('catalog', catalog);
   app.addHook('onClose', async () => db.destroy());
