@@ -50,7 +50,7 @@ type RouteOf<N extends RouteName> = Routes[N];
 /** Optional when every key is optional, required otherwise, forbidden when the route has none. */
 type Slot<K extends string, T> = [T] extends [undefined]
   ? { [P in K]?: undefined }
-  : {} extends T
+  : Partial<T> extends T
     ? { [P in K]?: T }
     : { [P in K]: T };
 
@@ -66,7 +66,9 @@ export type RequestOptions<N extends RouteName> = Slot<'params', ParamsOf<N>> &
   };
 
 type RequestArgs<N extends RouteName> =
-  {} extends RequestOptions<N> ? [options?: RequestOptions<N>] : [options: RequestOptions<N>];
+  Partial<RequestOptions<N>> extends RequestOptions<N>
+    ? [options?: RequestOptions<N>]
+    : [options: RequestOptions<N>];
 
 /** Upload progress in bytes. */
 export interface UploadProgress {

@@ -101,7 +101,7 @@ describe('resolveConfig', () => {
   });
 
   it('treats unusable values as missing', async () => {
-    const el = await fixture(html`<span endpoint="javascript:alert(1)" tenant="<b>x</b>"></span>`);
+    const el = await fixture(html`<span endpoint="javascript:alert(1)" tenant="Kreis Heide!"></span>`);
     const result = resolveConfig(el);
     expect(result.ok).to.equal(false);
     expect(result.ok ? [] : result.missing).to.deep.equal(['endpoint', 'tenant']);

@@ -47,7 +47,7 @@ describe('OzgElement', () => {
   it('shows an accessible message naming the missing settings instead of throwing', async () => {
     const el = await fixture<TestElement>(html`<test-ozg-element></test-ozg-element>`);
     const notice = el.shadowRoot!.querySelector('[role="status"]')!;
-    expect(notice).to.exist;
+    expect(notice).not.to.equal(null);
     expect(notice.textContent).to.contain(
       'Dieses Element ist nicht vollständig eingerichtet: es fehlen die Angaben „endpoint“ (Adresse des Dienstes) und „tenant“ (Kennung der Kommune).',
     );
@@ -93,10 +93,10 @@ describe('OzgElement', () => {
         heading-level="4"
       ></test-ozg-element>`,
     );
-    expect(el.shadowRoot!.querySelector('h4')).to.exist;
+    expect(el.shadowRoot!.querySelector('h4')).not.to.equal(null);
     el.headingLevel = 9;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h6')).to.exist;
+    expect(el.shadowRoot!.querySelector('h6')).not.to.equal(null);
   });
 
   it('aborts a pending request when the element is removed', async () => {
