@@ -54,6 +54,7 @@ function cleanFileName(raw: string | string[] | undefined): string {
   }
   // No paths, no control characters: the name is only ever shown and offered as download name.
   name = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .split(/[\\/]/)
     .pop()!
