@@ -179,9 +179,10 @@ export function buildIndex<T extends ServiceSummary>(
       else if (last! >> 2 !== doc) list.push((doc << 2) | field);
       else if (field < (last! & 3)) list[list.length - 1] = (doc << 2) | field;
     };
+    /** Posts the words of a text; returns the folded text (plain variant for names, for sorting). */
     const add = (text: string, field: number): string => {
-      let spelled = '';
-      let plain = '';
+      const spelled: string[] = [];
+      const plain: string[] = [];
       for (const chunk of text.split(/\s+/)) {
         let entry = chunks.get(chunk);
         if (!entry) {
@@ -193,18 +194,21 @@ export function buildIndex<T extends ServiceSummary>(
         const [spelledWords, plainWords] = entry;
         for (let j = 0; j < spelledWords.length; j++) {
           const word = spelledWords[j]!;
-          const f = field === NAME && !spelled ? NAME_START : field;
+          const f = field === NAME && !spelled.length ? NAME_START : field;
           post(word, f);
           if (plainWords[j] !== word) post(plainWords[j]!, f);
-          spelled += spelled ? ` ${word}` : word;
-          plain += plain ? ` ${plainWords[j]}` : plainWords[j];
+          if (field !== SUMMARY) {
+            spelled.push(word);
+            plain.push(plainWords[j]!);
+          }
         }
       }
-      if (field !== SUMMARY && spelled && !mine.includes(spelled)) {
-        mine.push(spelled);
-        push(phrases, spelled, doc);
+      const phrase = spelled.join(' ');
+      if (phrase && !mine.includes(phrase)) {
+        mine.push(phrase);
+        push(phrases, phrase, doc);
       }
-      return plain;
+      return plain.join(' ');
     };
     names.push(name);
     plainNames.push(add(name, NAME));
@@ -265,31 +269,43 @@ export function buildIndex<T extends ServiceSummary>(
 /**
  * Optimal string alignment distance between `word` and the closest prefix of `candidate` whose length
  * is within `max` of the word's; returns `max + 1` as soon as the distance must exceed `max`.
+ * `rows` is scratch space of at least 3 × (word length + max + 1) cells.
  */
-function typoDistance(word: string, candidate: string, max: number): number {
+function typoDistance(word: string, candidate: string, max: number, rows: Int32Array): number {
   const m = word.length;
   const len = Math.min(candidate.length, m + max);
-  let before = new Int32Array(len + 1);
-  let prev = Int32Array.from({ length: len + 1 }, (_, j) => j);
-  let row = new Int32Array(len + 1);
+  const width = len + 1;
+  // Three rolling rows: two rows back (for transpositions), the previous row and the current one.
+  let before = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j <= len; j++) rows[prev + j] = j;
   for (let i = 1; i <= m; i++) {
     const a = word.charCodeAt(i - 1);
-    row[0] = i;
+    rows[row] = i;
     let least = i;
     for (let j = 1; j <= len; j++) {
       const b = candidate.charCodeAt(j - 1);
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a === b ? 0 : 1));
+      let d = rows[prev + j - 1]! + (a === b ? 0 : 1);
+      const del = rows[prev + j]! + 1;
+      const ins = rows[row + j - 1]! + 1;
+      if (del < d) d = del;
+      if (ins < d) d = ins;
       if (i > 1 && j > 1 && a === candidate.charCodeAt(j - 2) && word.charCodeAt(i - 2) === b) {
-        d = Math.min(d, before[j - 2]! + 1);
+        const swap = rows[before + j - 2]! + 1;
+        if (swap < d) d = swap;
       }
-      row[j] = d;
+      rows[row + j] = d;
       if (d < least) least = d;
     }
     if (least > max) return max + 1;
-    [before, prev, row] = [prev, row, before];
+    const spare = before;
+    before = prev;
+    prev = row;
+    row = spare;
   }
   let best = max + 1;
-  for (let j = Math.max(0, m - max); j <= len; j++) best = Math.min(best, prev[j]!);
+  for (let j = Math.max(0, m - max); j <= len; j++) if (rows[prev + j]! < best) best = rows[prev + j]!;
   return best;
 }
 
@@ -304,11 +320,15 @@ export function search<T>(
 ): SearchResult<T> {
   const ix = index as unknown as IndexData<T>;
   const { size: n, vocab, joined, starts, postStart, post, categories } = ix;
-  const { category, limit = Infinity } = options;
-  const q = fold(query.slice(0, 200));
+  const { category } = options;
+  const limit = Math.max(0, options.limit ?? Infinity);
+  const text = query.slice(0, 200);
+  const q = fold(text);
   const all = q ? q.split(' ') : [];
-  const meaningful = all.filter((w) => !STOP_WORDS.has(w));
-  const words = (meaningful.length ? meaningful : all).slice(0, MAX_WORDS);
+  // Umlauts typed in the query also match texts written without dots ("Führpark" finds "Fuhrpark").
+  const allPlain = /[äöüÄÖÜ\u0308]/.test(text) ? foldPlain(text).split(' ') : all;
+  const meaningful = all.flatMap((w, i) => (STOP_WORDS.has(w) ? [] : [i]));
+  const words = (meaningful.length ? meaningful : all.map((_, i) => i)).slice(0, MAX_WORDS);
   const take = (docs: ArrayLike<number>, total: number): SearchResult<T> => {
     const items: T[] = [];
     for (let i = 0; i < docs.length && items.length < limit; i++) items.push(ix.items[docs[i]!]!);
@@ -328,7 +348,8 @@ export function search<T>(
   let touched: number[] = [];
 
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+    const word = all[words[i]!]!;
+    const plain = allPlain[words[i]!]!;
     touched = [];
     const visit = (k: number, quality: number): void => {
       for (let p = postStart[k]!, end = postStart[k + 1]!; p < end; p++) {
@@ -355,13 +376,15 @@ export function search<T>(
       }
     };
 
-    if (word.length >= 2 || i === words.length - 1) prefixes(word, EXACT, PREFIX);
-    else if (vocab[lowerBound(vocab, word)] === word) visit(lowerBound(vocab, word), EXACT);
-    if (word.length >= 4) substrings(word, SUBSTRING);
-    const root = stem(word);
-    if (root) {
-      prefixes(root, STEM_PREFIX, STEM_PREFIX);
-      substrings(root, STEM_SUBSTRING);
+    for (const w of plain === word ? [word] : [word, plain]) {
+      if (w.length >= 2 || i === words.length - 1) prefixes(w, EXACT, PREFIX);
+      else if (vocab[lowerBound(vocab, w)] === w) visit(lowerBound(vocab, w), EXACT);
+      if (w.length >= 4) substrings(w, SUBSTRING);
+      const root = stem(w);
+      if (root) {
+        prefixes(root, STEM_PREFIX, STEM_PREFIX);
+        substrings(root, STEM_SUBSTRING);
+      }
     }
     for (const doc of ix.leika.get(word) ?? []) {
       if (matched[doc] === i && !best[doc]) touched.push(doc);
@@ -370,10 +393,11 @@ export function search<T>(
     if (!touched.length && word.length >= 4 && word.length <= 32 && !/^\d+$/.test(word)) {
       const max = word.length >= 8 ? 2 : 1;
       const first = word[0]!;
+      const rows = new Int32Array(3 * (word.length + max + 1));
       for (let k = lowerBound(vocab, first), end = lowerBound(vocab, `${first}\uffff`); k < end; k++) {
         const candidate = vocab[k]!;
         if (candidate.length < word.length - max) continue;
-        const distance = typoDistance(word, candidate, max);
+        const distance = typoDistance(word, candidate, max, rows);
         if (distance <= max) visit(k, TYPO[distance]!);
       }
     }

@@ -65,6 +65,15 @@ describe('search: matching', () => {
     }
   });
 
+  it('also matches umlauts typed where the text has none', () => {
+    const index = buildIndex(
+      [service('fuhrpark', 'Fuhrparkverwaltung'), service('buero', 'Buergerbuero')],
+      'de',
+    );
+    expect(search(index, 'Führpark').items.map((s) => s.id)).to.deep.equal(['fuhrpark']);
+    expect(search(index, 'Bürgerbüro').items.map((s) => s.id)).to.deep.equal(['buero']);
+  });
+
   it('finds a service by its exact LeiKa key and not by a part of it', () => {
     expect(ids('99050012104000')).to.deep.equal(['gewerbeanmeldung']);
     expect(ids('9905')).to.deep.equal([]);
@@ -168,6 +177,8 @@ describe('search: empty query, categories, limit', () => {
     expect(limited.total).to.equal(all.total);
     expect(limited.items).to.deep.equal(all.items.slice(0, 2));
     expect(search(de, '', { limit: 3 }).items).to.have.length(3);
+    expect(search(de, 'anmelden', { limit: 0 })).to.deep.equal({ items: [], total: all.total });
+    expect(search(de, 'anmelden', { limit: -1 }).items).to.deep.equal([]);
   });
 
   it('counts services per category', () => {
