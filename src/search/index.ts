@@ -110,6 +110,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Text whose plain fold differs from its spelled fold (also decomposed umlauts). */
+const HAS_UMLAUT = /[äöüÄÖÜ]|\u0308/;
+
 /** Inflection endings stripped from query words, longest first. */
 const ENDINGS = ['ungen', 'ung', 'ern', 'en', 'er', 'es', 'e', 'n', 's'];
 
@@ -167,49 +170,53 @@ export function buildIndex<T extends ServiceSummary>(
     else map.set(key, [value]);
   };
 
-  for (let doc = 0; doc < n; doc++) {
+  // The service being indexed and its phrases (closures are made once, not per service).
+  let doc = 0;
+  let mine: string[] = [];
+  // Each word posts a service once, with its best field: the service's posting is always the last.
+  const addPosting = (word: string, field: number): void => {
+    const list = words.get(word);
+    const last = list?.[list.length - 1];
+    if (!list) words.set(word, [(doc << 2) | field]);
+    else if (last! >> 2 !== doc) list.push((doc << 2) | field);
+    else if (field < (last! & 3)) list[list.length - 1] = (doc << 2) | field;
+  };
+  /** Posts the words of a text; returns the folded text (plain variant for names, for sorting). */
+  const add = (text: string, field: number): string => {
+    const spelled: string[] = [];
+    const plain: string[] = [];
+    for (const chunk of text.split(' ')) {
+      let entry = chunks.get(chunk);
+      if (!entry) {
+        const folded = fold(chunk);
+        const list = folded ? folded.split(' ') : [];
+        entry = [list, HAS_UMLAUT.test(chunk) ? foldPlain(chunk).split(' ') : list];
+        chunks.set(chunk, entry);
+      }
+      const [spelledWords, plainWords] = entry;
+      for (let j = 0; j < spelledWords.length; j++) {
+        const word = spelledWords[j]!;
+        const f = field === NAME && !spelled.length ? NAME_START : field;
+        addPosting(word, f);
+        if (plainWords[j] !== word) addPosting(plainWords[j]!, f);
+        if (field !== SUMMARY) {
+          spelled.push(word);
+          plain.push(plainWords[j]!);
+        }
+      }
+    }
+    const phrase = spelled.join(' ');
+    if (phrase && !mine.includes(phrase)) {
+      mine.push(phrase);
+      push(phrases, phrase, doc);
+    }
+    return plain.join(' ');
+  };
+
+  for (doc = 0; doc < n; doc++) {
     const s = services[doc]!;
     const name = localize(s.name, lang);
-    const mine: string[] = [];
-    // Each word posts a service once, with its best field: the service's posting is always the last.
-    const post = (word: string, field: number): void => {
-      const list = words.get(word);
-      const last = list?.[list.length - 1];
-      if (!list) words.set(word, [(doc << 2) | field]);
-      else if (last! >> 2 !== doc) list.push((doc << 2) | field);
-      else if (field < (last! & 3)) list[list.length - 1] = (doc << 2) | field;
-    };
-    /** Posts the words of a text; returns the folded text (plain variant for names, for sorting). */
-    const add = (text: string, field: number): string => {
-      const spelled: string[] = [];
-      const plain: string[] = [];
-      for (const chunk of text.split(/\s+/)) {
-        let entry = chunks.get(chunk);
-        if (!entry) {
-          const folded = fold(chunk);
-          const list = folded ? folded.split(' ') : [];
-          entry = [list, /[äöüÄÖÜ\u0308]/.test(chunk) ? foldPlain(chunk).split(' ') : list];
-          chunks.set(chunk, entry);
-        }
-        const [spelledWords, plainWords] = entry;
-        for (let j = 0; j < spelledWords.length; j++) {
-          const word = spelledWords[j]!;
-          const f = field === NAME && !spelled.length ? NAME_START : field;
-          post(word, f);
-          if (plainWords[j] !== word) post(plainWords[j]!, f);
-          if (field !== SUMMARY) {
-            spelled.push(word);
-            plain.push(plainWords[j]!);
-          }
-        }
-      }
-      const phrase = spelled.join(' ');
-      if (phrase && !mine.includes(phrase)) {
-        mine.push(phrase);
-        push(phrases, phrase, doc);
-      }
-      return plain.join(' ');
-    };
+    mine = [];
     names.push(name);
     plainNames.push(add(name, NAME));
     if (lang !== 'de' && name !== s.name.de) add(s.name.de, SYNONYM);
@@ -326,7 +333,7 @@ export function search<T>(
   const q = fold(text);
   const all = q ? q.split(' ') : [];
   // Umlauts typed in the query also match texts written without dots ("Führpark" finds "Fuhrpark").
-  const allPlain = /[äöüÄÖÜ\u0308]/.test(text) ? foldPlain(text).split(' ') : all;
+  const allPlain = HAS_UMLAUT.test(text) ? foldPlain(text).split(' ') : all;
   const meaningful = all.flatMap((w, i) => (STOP_WORDS.has(w) ? [] : [i]));
   const words = (meaningful.length ? meaningful : all.map((_, i) => i)).slice(0, MAX_WORDS);
   const take = (docs: ArrayLike<number>, total: number): SearchResult<T> => {
