@@ -87,12 +87,16 @@ interface IndexData<T> {
   tieRank: Int32Array;
 }
 
+// Field codes (lower is better) and their weights: the name says what a service is, synonyms are
+// what citizens call it, the summary only mentions things.
 const NAME_START = 0;
 const NAME = 1;
 const SYNONYM = 2;
 const SUMMARY = 3;
 const FIELD_WEIGHT = [10, 8, 6, 3];
 
+// Match qualities: a scored match is quality × field weight, so an exact word in the summary (30)
+// still loses to a prefix of the first name word (70).
 const EXACT = 10;
 const PREFIX = 7;
 const SUBSTRING = 5;

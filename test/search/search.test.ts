@@ -192,6 +192,13 @@ describe('search: empty query, categories, limit', () => {
     );
   });
 
+  it('copes with an empty catalog and with overlong queries', () => {
+    const empty = buildIndex([], 'de');
+    expect(search(empty, '')).to.deep.equal({ items: [], total: 0 });
+    expect(search(empty, 'Gewerbeanmeldung')).to.deep.equal({ items: [], total: 0 });
+    expect(first(`${'Gewerbe '.repeat(100)}anmelden`)).to.equal('gewerbeanmeldung');
+  });
+
   it('returns the caller’s own objects', () => {
     const found = search(de, 'wohngeld').items[0];
     expect(found).to.equal(services.find((s) => s.id === 'wohngeld'));
