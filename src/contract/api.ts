@@ -259,7 +259,8 @@ export const routes = {
   appendStatusEvent: {
     method: 'POST',
     path: '/authority/submissions/{id}/events',
-    summary: 'Append a status event (in progress, information requested, forwarded, accepted, rejected, completed).',
+    summary:
+      'Append a status event (in progress, information requested, forwarded, accepted, rejected, completed).',
     tag: 'authority',
     params: submissionParam,
     body: StatusEventRequest,

@@ -4,17 +4,7 @@
  * Shapes follow XZuFi / PVOG where they can.
  */
 import * as z from 'zod/mini';
-import {
-  Ars,
-  ArsPrefix,
-  Email,
-  HttpUrl,
-  Id,
-  LeikaKey,
-  LocalizedText,
-  Origin,
-  named,
-} from './common.ts';
+import { Ars, ArsPrefix, Email, HttpUrl, Id, LeikaKey, LocalizedText, Origin, named } from './common.ts';
 
 /** Theme tokens a tenant may set: custom property name (`--ozg-*`) → CSS value. */
 export const ThemeTokens = named(

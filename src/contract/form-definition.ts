@@ -21,6 +21,8 @@ export type ConditionValue = z.infer<typeof ConditionValue>;
  * `{ field, in: [...] }`, `{ field, filled: true|false }`, `{ field, gt }`, `{ field, gte }`,
  * `{ field, lt }`, `{ field, lte }`, `{ field, contains }` (a checkbox-group includes a value).
  * Inside a repeatable group, a reference to a field of the same group means the same repetition.
+ * A condition may refer only to fields the citizen has already seen: fields of the same or an earlier step
+ * (a step's own condition: earlier steps only), never into a repeatable group from outside it.
  */
 export type Condition =
   | { all: Condition[] }
@@ -105,8 +107,16 @@ export const DateField = z.object({
   min: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}|today)$/))),
   max: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2}|today)$/))),
 });
-export const EmailField = z.object({ ...base, type: z.literal('email'), maxLength: z.optional(z.int()) });
-export const TelField = z.object({ ...base, type: z.literal('tel'), maxLength: z.optional(z.int()) });
+export const EmailField = z.object({
+  ...base,
+  type: z.literal('email'),
+  maxLength: z.optional(z.int().check(z.gte(1))),
+});
+export const TelField = z.object({
+  ...base,
+  type: z.literal('tel'),
+  maxLength: z.optional(z.int().check(z.gte(1))),
+});
 export const SelectField = z.object({
   ...base,
   type: z.literal('select'),
@@ -168,9 +178,9 @@ export const GroupField: z.ZodMiniType<GroupField> = z.object({
     return z.array(Field).check(z.minLength(1));
   },
   repeatable: z.optional(
-    z.object({ min: z.int().check(z.gte(0)), max: z.int().check(z.gte(1)) }).check(
-      z.refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] }),
-    ),
+    z
+      .object({ min: z.int().check(z.gte(0)), max: z.int().check(z.gte(1)) })
+      .check(z.refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] })),
   ),
 });
 

@@ -56,7 +56,12 @@ function parameters(route: RouteDef): unknown[] {
     if (!obj) return;
     const json = inline(obj) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(json.properties ?? {})) {
-      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema,
+      });
     }
   };
   add('path', route.params);
@@ -67,7 +72,7 @@ function parameters(route: RouteDef): unknown[] {
       in: 'header',
       required: true,
       description: 'A random key per application; a retry with the same key returns the first answer.',
-      schema: { type: 'string', minLength: 16, maxLength: 128 },
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{16,128}$' },
     });
   }
   if (route.body === 'raw') {
@@ -104,8 +109,27 @@ export function buildOpenApi(): Record<string, unknown> {
               : { 'application/json': { schema: inline(route.response) } },
         },
         '400': problemResponse('Invalid request; `errors` locates each invalid value.'),
+        ...(route.path === '/forms/{formId}'
+          ? { '304': { description: 'Not modified (If-None-Match matched the ETag).' } }
+          : {}),
         ...(route.auth ? { '401': problemResponse('Missing or unknown API key.') } : {}),
+        ...(route.auth
+          ? {}
+          : { '403': problemResponse('The calling origin is not allowed for this tenant.') }),
         '404': problemResponse('Not found (or not visible to the caller).'),
+        ...(route.method === 'POST'
+          ? {
+              '409': problemResponse(
+                'Conflict: key reused with another body, outdated form version or closed case.',
+              ),
+            }
+          : {}),
+        ...(route.body === 'raw'
+          ? {
+              '413': problemResponse('The file is larger than the field allows.'),
+              '415': problemResponse('The file type is not accepted by the field.'),
+            }
+          : {}),
         '429': problemResponse('Too many requests; retry after `Retry-After` seconds.'),
         '500': problemResponse('Unexpected error; carries no internals.'),
       },

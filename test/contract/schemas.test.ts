@@ -62,7 +62,13 @@ const form = {
       id: 'antragsteller',
       title: { de: 'Antragsteller' },
       fields: [
-        { id: 'F60000227', type: 'text', label: { de: 'Familienname' }, required: true, autocomplete: 'family-name' },
+        {
+          id: 'F60000227',
+          type: 'text',
+          label: { de: 'Familienname' },
+          required: true,
+          autocomplete: 'family-name',
+        },
         {
           id: 'eigentuemer',
           type: 'radio',
@@ -107,7 +113,9 @@ const form = {
               id: 'grundText',
               type: 'textarea',
               label: { de: 'Welcher Grund?' },
-              visibleWhen: { all: [{ field: 'grund', equals: 'sonstiges' }, { not: { field: 'umfang', lt: 10 } }] },
+              visibleWhen: {
+                all: [{ field: 'grund', equals: 'sonstiges' }, { not: { field: 'umfang', lt: 10 } }],
+              },
             },
           ],
         },
@@ -150,10 +158,20 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
   [
     'PublicTenant',
     PublicTenant,
-    { id: 'stadt-heide', name: { de: 'Stadt Heide' }, ars: '010510044044', privacyNoticeUrl: 'https://heide.example/ds' },
+    {
+      id: 'stadt-heide',
+      name: { de: 'Stadt Heide' },
+      ars: '010510044044',
+      privacyNoticeUrl: 'https://heide.example/ds',
+    },
     { id: 'stadt-heide', name: { de: 'Stadt Heide' }, ars: '010510044044' },
   ],
-  ['Authority', Authority, authority, { ...authority, address: { street: 'x', postalCode: '2574', city: 'Heide' } }],
+  [
+    'Authority',
+    Authority,
+    authority,
+    { ...authority, address: { street: 'x', postalCode: '2574', city: 'Heide' } },
+  ],
   [
     'Responsibility',
     Responsibility,
@@ -166,7 +184,12 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
     { name: 'Heide', postalCodes: ['25746'], ars: '010510044044' },
     { name: 'Heide', postalCodes: ['25746'], ars: '01051' },
   ],
-  ['Category', Category, { id: 'wirtschaft', name: { de: 'Wirtschaft' } }, { id: '1wirtschaft', name: { de: 'W' } }],
+  [
+    'Category',
+    Category,
+    { id: 'wirtschaft', name: { de: 'Wirtschaft' } },
+    { id: '1wirtschaft', name: { de: 'W' } },
+  ],
   ['Service', Service, service, { ...service, leikaKey: '12345678901234' }],
   [
     'ServiceSummary (external link)',
@@ -187,8 +210,18 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
       onlineServiceUrl: 'https://ikfz.example/start',
     },
   ],
-  ['Condition', Condition, { any: [{ field: 'a', in: ['x', 'y'] }, { not: { field: 'b', filled: true } }] }, { field: 'a', equals: 1, gt: 2 }],
-  ['Field', Field, { id: 'F60000236', type: 'date', label: { de: 'Datum' }, min: 'today' }, { id: 'x', type: 'slider', label: { de: 'x' } }],
+  [
+    'Condition',
+    Condition,
+    { any: [{ field: 'a', in: ['x', 'y'] }, { not: { field: 'b', filled: true } }] },
+    { field: 'a', equals: 1, gt: 2 },
+  ],
+  [
+    'Field',
+    Field,
+    { id: 'F60000236', type: 'date', label: { de: 'Datum' }, min: 'today' },
+    { id: 'x', type: 'slider', label: { de: 'x' } },
+  ],
   ['FormDefinition', FormDefinition, form, { ...form, steps: [] }],
   [
     'FileRef',
@@ -208,18 +241,45 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
       lang: 'de',
       data: { name: 'Muster' },
     },
-    { tenantId: 'kreis-dithmarschen', serviceId: 'gewerbeanmeldung', formId: 'g', formVersion: 0, ars: '01051', lang: 'fr', data: {} },
+    {
+      tenantId: 'kreis-dithmarschen',
+      serviceId: 'gewerbeanmeldung',
+      formId: 'g',
+      formVersion: 0,
+      ars: '01051',
+      lang: 'fr',
+      data: {},
+    },
   ],
   [
     'SubmissionReceipt',
     SubmissionReceipt,
-    { id: 'b9c1', reference: 'DI-2026-000123', accessCode: 'K7PQ2MXR9TZA', status: 'submitted', createdAt: now, authority },
-    { id: 'b9c1', reference: 'DI-26-123', accessCode: 'short', status: 'done', createdAt: 'yesterday', authority },
+    {
+      id: 'b9c1',
+      reference: 'DI-2026-000123',
+      accessCode: 'K7PQ2MXR9TZA',
+      status: 'submitted',
+      createdAt: now,
+      authority,
+    },
+    {
+      id: 'b9c1',
+      reference: 'DI-26-123',
+      accessCode: 'short',
+      status: 'done',
+      createdAt: 'yesterday',
+      authority,
+    },
   ],
   [
     'StatusEvent',
     StatusEvent,
-    { type: 'info-requested', at: now, authorityId: 'heide-gewerbe', message: 'Bitte reichen Sie die Vollmacht nach.' },
+    {
+      type: 'info-requested',
+      at: now,
+      authorityId: 'heide-gewerbe',
+      message: 'Bitte reichen Sie die Vollmacht nach.',
+    },
     { type: 'archived', at: now, authorityId: 'heide-gewerbe' },
   ],
   [
@@ -272,9 +332,16 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
       type: 'urn:ozg:problem:validation',
       title: 'Die Angaben sind unvollständig.',
       status: 400,
-      errors: [{ pointer: '/data/baum/0/umfang', detail: 'Bitte geben Sie den Stammumfang an.', code: 'required' }],
+      errors: [
+        { pointer: '/data/baum/0/umfang', detail: 'Bitte geben Sie den Stammumfang an.', code: 'required' },
+      ],
     },
-    { type: 'urn:ozg:problem:validation', title: 'x', status: 200, errors: [{ pointer: 'data/x', detail: 'x' }] },
+    {
+      type: 'urn:ozg:problem:validation',
+      title: 'x',
+      status: 200,
+      errors: [{ pointer: 'data/x', detail: 'x' }],
+    },
   ],
 ];
 
@@ -289,7 +356,11 @@ describe('contract schemas', () => {
 
   it('reports where a nested form field is wrong', () => {
     const broken = structuredClone(form) as typeof form;
-    (broken.steps[1]!.fields[0] as { fields: unknown[] }).fields[1] = { id: 'grund', type: 'select', label: { de: 'G' } };
+    (broken.steps[1]!.fields[0] as { fields: unknown[] }).fields[1] = {
+      id: 'grund',
+      type: 'select',
+      label: { de: 'G' },
+    };
     const result = FormDefinition.safeParse(broken);
     expect(result.success).to.equal(false);
     expect(result.error?.issues[0]?.path).to.deep.equal(['steps', 1, 'fields', 0, 'fields', 1, 'options']);
