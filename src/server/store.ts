@@ -31,6 +31,20 @@ export type CreateOutcome =
 export type UploadMeta = Omit<UploadsTable, 'content'>;
 
 /** All SQL of the server. Every write is awaited (and committed) before the caller answers. */
+/** The columns of an upload without its bytes. */
+const UPLOAD_META_COLUMNS = [
+  'id',
+  'tenant_id',
+  'form_id',
+  'field_id',
+  'name',
+  'type',
+  'size',
+  'sha256',
+  'submission_id',
+  'created_at',
+] as const;
+
 export class Store {
   constructor(readonly db: Kysely<DB>) {}
 
@@ -128,39 +142,13 @@ export class Store {
 
   async uploadsByIds(ids: string[]): Promise<UploadMeta[]> {
     if (ids.length === 0) return [];
-    return this.db
-      .selectFrom('uploads')
-      .select([
-        'id',
-        'tenant_id',
-        'form_id',
-        'field_id',
-        'name',
-        'type',
-        'size',
-        'sha256',
-        'submission_id',
-        'created_at',
-      ])
-      .where('id', 'in', ids)
-      .execute();
+    return this.db.selectFrom('uploads').select(UPLOAD_META_COLUMNS).where('id', 'in', ids).execute();
   }
 
   async uploadsOf(submissionId: string): Promise<UploadMeta[]> {
     return this.db
       .selectFrom('uploads')
-      .select([
-        'id',
-        'tenant_id',
-        'form_id',
-        'field_id',
-        'name',
-        'type',
-        'size',
-        'sha256',
-        'submission_id',
-        'created_at',
-      ])
+      .select(UPLOAD_META_COLUMNS)
       .where('submission_id', '=', submissionId)
       .orderBy('created_at')
       .execute();
