@@ -1,6 +1,9 @@
 // Browser tests run in Debian's Chromium (never a downloaded browser). CHROME_PATH overrides the path.
 // The launch flags keep Chromium from reaching out to the network, which is closed here and in CI.
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { register } from 'tsx/esm/api';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -46,10 +49,51 @@ function isNoise({ type, args }) {
   return type === 'warn' && first.includes('Lit is in dev mode');
 }
 
+/**
+ * Starts the real reference backend (sample catalog, SQLite file in a temp dir) on a random loopback port
+ * for the browser tests. The test pages run on another origin (the test server's), so every request crosses
+ * CORS exactly as on a municipal homepage. Tests read the address from `/__ozg-backend.json`
+ * (see test/helpers/backend.ts).
+ */
+function referenceBackend() {
+  let app;
+  let dataDir;
+  let endpoint;
+  return {
+    name: 'ozg-reference-backend',
+    async serverStart({ config }) {
+      const unregister = register();
+      const { buildApp } = await import('./src/server/app.ts');
+      unregister();
+      dataDir = mkdtempSync(join(tmpdir(), 'ozg-browser-tests-'));
+      const origins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+      app = await buildApp({
+        dataDir,
+        corsOrigins: origins,
+        logLevel: 'silent',
+        statusPerMinute: 1000,
+        writesPerMinute: 1000,
+        requestsPerMinute: false,
+      });
+      endpoint = await app.listen({ port: 0, host: '127.0.0.1' });
+    },
+    async serverStop() {
+      await app?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    serve(context) {
+      if (context.path === '/__ozg-backend.json') {
+        return { body: JSON.stringify({ endpoint, tenant: 'kreis-dithmarschen' }), type: 'json' };
+      }
+      return undefined;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceBackend()],
   filterBrowserLogs: (log) => !isNoise(log),
   reporters: [defaultReporter(), countsReporter()],
   browsers: [
