@@ -18,8 +18,6 @@ const config: StorybookConfig = {
     const build = { ...viteConfig.build };
     delete build.lib;
     delete build.rollupOptions;
-    delete build.emptyOutDir;
-    delete build.outDir;
     // Storybook's own manager and docs chunks are large by nature; the warning says nothing about ours.
     build.chunkSizeWarningLimit = 2000;
     return { ...viteConfig, build };
