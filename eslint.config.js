@@ -17,6 +17,7 @@ const browserCode = [
   'stories/**',
   '.storybook/preview.ts',
   'test/**',
+  'bench/**',
 ];
 /** Shared by browser and server: neither DOM nor Node. */
 const isomorphicCode = ['src/contract/**', 'src/forms/**'];
@@ -142,7 +143,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**'],
+    files: ['test/**', 'bench/**'],
     ignores: ['test/server/**'],
     languageOptions: { globals: { ...globals.mocha } },
     // chai asserts through property reads (`expect(x).to.be.true`), which look like unused expressions.
