@@ -4,3 +4,4 @@
  * re-exported here; the CDN build fails when one is missing.
  */
 export * from './ozg-config.ts';
+export * from './ozg-service-catalog.ts';

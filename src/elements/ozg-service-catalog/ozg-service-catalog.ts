@@ -1,0 +1,804 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isAbortError } from '../../client/index.ts';
+import type { CategoryCount, Responsible } from '../../contract/api.ts';
+import { Location, type Authority, type Service, type ServiceSummary } from '../../contract/catalog.ts';
+import { localize, type LocalizedText } from '../../contract/common.ts';
+import { buildIndex, search, type SearchIndex } from '../../search/index.ts';
+import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { OzgElement } from '../../ui/ozg-element.ts';
+import { tokens } from '../../ui/tokens.ts';
+import { catalogMessages as msg } from './messages.ts';
+import { readRoute, routeHref, type CatalogRoute } from './route.ts';
+import { catalogStyles } from './ozg-service-catalog.styles.ts';
+
+/** Detail of `ozg-service-start`. */
+export interface OzgServiceStartDetail {
+  serviceId: string;
+  formId: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ozg-service-start': CustomEvent<OzgServiceStartDetail>;
+  }
+}
+
+type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; value: T };
+
+interface Catalog {
+  services: ServiceSummary[];
+  categories: CategoryCount[];
+  index: SearchIndex<ServiceSummary>;
+}
+
+type PlaceState =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'choose'; locations: Location[] }
+  | { status: 'none' }
+  | { status: 'error'; error: unknown };
+
+/** A sub-heading (level 2–6) without focus target; `offset` is added to the element's level. */
+function subHeading(level: number, content: unknown): TemplateResult {
+  switch (Math.min(6, Math.max(2, level))) {
+    case 2:
+      return html`<h2>${content}</h2>`;
+    case 3:
+      return html`<h3>${content}</h3>`;
+    case 4:
+      return html`<h4>${content}</h4>`;
+    case 5:
+      return html`<h5>${content}</h5>`;
+    default:
+      return html`<h6>${content}</h6>`;
+  }
+}
+
+/** Plain text with blank-line paragraphs as `<p>`s (text only: markup in the source stays inert). */
+function paragraphs(text: string): TemplateResult[] {
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => html`<p>${p}</p>`);
+}
+
+const HEADING_ID = 'ozg-catalog-heading';
+
+/**
+ * The service catalog of a municipality: search as you type (German-aware: umlauts, typos, synonyms),
+ * filter by category, read a service in full, find the responsible authority for one's town and start
+ * the application: in place (`<ozg-form>`), on a page of the host (`form-url`) or in an external
+ * online service.
+ *
+ * The view lives in namespaced query parameters (`?ozg-catalog=<service>`, `-q`, `-category`,
+ * `-apply`), so back/forward, reload and shared links work on any page; `routing="none"` keeps the
+ * URL untouched. Focus moves to the heading of each new view.
+ *
+ * ```html
+ * <ozg-service-catalog endpoint="https://ozg.example.de" tenant="kreis-dithmarschen"
+ *   heading-level="2" form-url="/antrag?service={id}"></ozg-service-catalog>
+ * ```
+ *
+ * @summary Find a service, see who is responsible, start the application.
+ * @tag ozg-service-catalog
+ * @csspart heading - The heading of the current view (list or service).
+ * @csspart search - The search field.
+ * @csspart category-select - The category filter.
+ * @csspart results - The list of results.
+ * @csspart result - One result.
+ * @csspart result-link - The link of a result.
+ * @csspart detail - The service view.
+ * @csspart section - A section of the service view (costs, documents …).
+ * @csspart start - The area with the start button or link.
+ * @csspart start-button - "Online beantragen" (button, link to `form-url` or external link).
+ * @csspart authority - The responsible authority.
+ * @csspart back-link - The link back to the overview.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - An error message; `retry-button` its retry button.
+ * @cssproperty --ozg-color-primary - Buttons and links (see the token table in `src/ui/tokens.ts`).
+ * @cssproperty --ozg-color-border - Borders of inputs and results.
+ * @cssproperty --ozg-color-surface - Backgrounds of results and skeletons.
+ * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
+ * @event ozg-service-start - Cancelable; `{ serviceId, formId }` when a citizen starts a service that
+ *   has an own form and no `form-url` is set. Cancel it to open the form yourself.
+ */
+export class OzgServiceCatalog extends OzgElement {
+  static override styles = [tokens, blockStyles, catalogStyles];
+
+  /** Category (life situation) id the list starts filtered by. */
+  @property() category?: string;
+
+  /**
+   * Page that hosts the form, as a template: `{id}` becomes the service id, `{formId}` its form id,
+   * e.g. `/antrag?service={id}`. Without it the form opens in place as `<ozg-form>`.
+   */
+  @property({ attribute: 'form-url' }) formUrl?: string;
+
+  /** `query` (default): the view is kept in the page URL; `none`: the URL is never touched. */
+  @property() routing: 'query' | 'none' = 'query';
+
+  /** Base name of the URL parameters (default `ozg-catalog`); set it when a page has two catalogs. */
+  @property({ attribute: 'route-key' }) routeKey = 'ozg-catalog';
+
+  /** Results shown at first and added by "show more" (default 20). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  @state() private catalog: Loadable<Catalog> = { status: 'idle' };
+  @state() private query = '';
+  @state() private activeCategory = '';
+  @state() private serviceId = '';
+  @state() private applying = false;
+  @state() private limit = 20;
+  @state() private detail: Loadable<Service> = { status: 'idle' };
+  @state() private place: PlaceState = { status: 'idle' };
+  @state() private chosenPlace: Location | undefined;
+  @state() private responsible: Loadable<Responsible> = { status: 'idle' };
+
+  #catalogKey = '';
+  #catalogAbort: AbortController | undefined;
+  #detailAbort: AbortController | undefined;
+  #placeAbort: AbortController | undefined;
+  #focusHeading = false;
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #initialised = false;
+
+  #onPopState = () => {
+    this.#applyRoute(this.#readRoute());
+    this.#focusHeading = true;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#initialised) {
+      this.#initialised = true;
+      this.limit = this.pageSize;
+      this.activeCategory = this.category ?? '';
+      this.#applyRoute(this.#readRoute());
+    }
+    window.addEventListener('popstate', this.#onPopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.#onPopState);
+    clearTimeout(this.#urlTimer);
+    this.#catalogAbort?.abort();
+    this.#detailAbort?.abort();
+    this.#placeAbort?.abort();
+    // Coming back re-creates the API client, so everything is loaded again.
+    this.#catalogKey = '';
+    this.detail = { status: 'idle' };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('category') && changed.get('category') !== undefined)
+      this.activeCategory = this.category ?? '';
+    if (!this.config.ok) return;
+    const key = `${this.config.endpoint}\n${this.config.tenant}\n${this.config.lang}`;
+    if (key !== this.#catalogKey) {
+      this.#catalogKey = key;
+      this.chosenPlace = this.#storedPlace();
+      void this.#loadCatalog();
+      if (this.serviceId) void this.#loadDetail();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.#focusHeading) {
+      const heading = this.renderRoot.querySelector<HTMLElement>(`#${HEADING_ID}`);
+      if (heading) {
+        this.#focusHeading = false;
+        heading.focus();
+      }
+    }
+  }
+
+  // ---- routing -------------------------------------------------------------------------------
+
+  get #routed(): boolean {
+    return this.routing !== 'none';
+  }
+
+  #readRoute(): CatalogRoute {
+    return this.#routed ? readRoute(this.routeKey, location.href) : {};
+  }
+
+  #applyRoute(route: CatalogRoute): void {
+    const service = route.service ?? '';
+    if (this.#routed || service !== this.serviceId) {
+      this.query = route.q ?? (this.#routed ? '' : this.query);
+      this.activeCategory = route.category ?? (this.#routed ? (this.category ?? '') : this.activeCategory);
+    }
+    this.applying = Boolean(route.apply);
+    if (service !== this.serviceId) {
+      this.serviceId = service;
+      this.place = { status: 'idle' };
+      this.responsible = { status: 'idle' };
+      if (service && this.config.ok) void this.#loadDetail();
+      if (!service) this.detail = { status: 'idle' };
+    }
+  }
+
+  #currentRoute(): CatalogRoute {
+    const route: CatalogRoute = {};
+    if (this.serviceId) route.service = this.serviceId;
+    if (this.query) route.q = this.query;
+    if (this.activeCategory) route.category = this.activeCategory;
+    if (this.applying) route.apply = true;
+    return route;
+  }
+
+  #href(route: CatalogRoute): string {
+    return routeHref(this.routeKey, location.href, route);
+  }
+
+  /** Goes to a new view: a new history entry (when routed) and focus on its heading. */
+  #navigate(route: CatalogRoute): void {
+    clearTimeout(this.#urlTimer);
+    if (this.#routed) {
+      // The search typed so far belongs to the entry we leave, so "back" restores it.
+      history.replaceState(history.state, '', this.#href(this.#currentRoute()));
+      history.pushState(history.state, '', this.#href(route));
+    }
+    this.#applyRoute(route);
+    this.#focusHeading = true;
+  }
+
+  /** Keeps the URL in step with typing without flooding the history (one entry, updated lazily). */
+  #syncSearchToUrl(): void {
+    if (!this.#routed) return;
+    clearTimeout(this.#urlTimer);
+    this.#urlTimer = setTimeout(() => {
+      if (!this.serviceId) history.replaceState(history.state, '', this.#href(this.#currentRoute()));
+    }, 300);
+  }
+
+  #onLinkClick(event: MouseEvent, route: CatalogRoute): void {
+    // Let the browser open new tabs and windows itself.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    this.#navigate(route);
+  }
+
+  // ---- data ----------------------------------------------------------------------------------
+
+  async #loadCatalog(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.config.ok) return;
+    const { tenant, lang } = this.config;
+    this.#catalogAbort?.abort();
+    const abort = (this.#catalogAbort = new AbortController());
+    this.catalog = { status: 'loading' };
+    try {
+      const list = await api.request('listServices', {
+        params: { tenant },
+        query: { lang },
+        signal: abort.signal,
+      });
+      const index = buildIndex(list.services, lang);
+      this.catalog = {
+        status: 'ready',
+        value: { services: list.services, categories: list.categories, index },
+      };
+    } catch (error) {
+      if (isAbortError(error) && abort.signal.aborted) return;
+      this.catalog = { status: 'error', error };
+    }
+  }
+
+  async #loadDetail(): Promise<void> {
+    const api = this.api;
+    const id = this.serviceId;
+    if (!api || !this.config.ok || !id) return;
+    this.#detailAbort?.abort();
+    const abort = (this.#detailAbort = new AbortController());
+    this.detail = { status: 'loading' };
+    try {
+      const service = await api.request('getService', {
+        params: { tenant: this.config.tenant, serviceId: id },
+        signal: abort.signal,
+      });
+      this.detail = { status: 'ready', value: service };
+      if (this.chosenPlace) void this.#loadResponsible(this.chosenPlace);
+    } catch (error) {
+      if (isAbortError(error) && abort.signal.aborted) return;
+      this.detail = { status: 'error', error };
+    }
+  }
+
+  async #searchPlace(text: string): Promise<void> {
+    const api = this.api;
+    const q = text.trim().slice(0, 100);
+    if (!api || !this.config.ok || !q) return;
+    this.#placeAbort?.abort();
+    const abort = (this.#placeAbort = new AbortController());
+    this.place = { status: 'searching' };
+    try {
+      const { locations } = await api.request('searchLocations', {
+        params: { tenant: this.config.tenant },
+        query: { q },
+        signal: abort.signal,
+      });
+      if (locations.length === 1) this.#choosePlace(locations[0]!);
+      else this.place = locations.length ? { status: 'choose', locations } : { status: 'none' };
+    } catch (error) {
+      if (isAbortError(error) && abort.signal.aborted) return;
+      this.place = { status: 'error', error };
+    }
+  }
+
+  #choosePlace(place: Location): void {
+    this.place = { status: 'idle' };
+    this.chosenPlace = place;
+    this.#storePlace(place);
+    void this.#loadResponsible(place);
+  }
+
+  async #loadResponsible(place: Location): Promise<void> {
+    const api = this.api;
+    const serviceId = this.serviceId;
+    if (!api || !this.config.ok || !serviceId) return;
+    this.#placeAbort?.abort();
+    const abort = (this.#placeAbort = new AbortController());
+    this.responsible = { status: 'loading' };
+    try {
+      const value = await api.request('getResponsible', {
+        params: { tenant: this.config.tenant, serviceId },
+        query: { ars: place.ars },
+        signal: abort.signal,
+      });
+      this.responsible = { status: 'ready', value };
+    } catch (error) {
+      if (isAbortError(error) && abort.signal.aborted) return;
+      this.responsible = { status: 'error', error };
+    }
+  }
+
+  get #placeKey(): string {
+    return `ozg-place:${this.config.ok ? this.config.tenant : ''}`;
+  }
+
+  /** The place chosen earlier in this page session (storage may be blocked: then nothing). */
+  #storedPlace(): Location | undefined {
+    try {
+      const raw = sessionStorage.getItem(this.#placeKey);
+      if (!raw) return undefined;
+      const parsed = Location.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #storePlace(place: Location | undefined): void {
+    try {
+      if (place) sessionStorage.setItem(this.#placeKey, JSON.stringify(place));
+      else sessionStorage.removeItem(this.#placeKey);
+    } catch {
+      // Without storage the place is simply asked again next time.
+    }
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  #onSearchInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.limit = this.pageSize;
+    this.#syncSearchToUrl();
+  }
+
+  #onCategoryChange(event: Event): void {
+    this.activeCategory = (event.target as HTMLSelectElement).value;
+    this.limit = this.pageSize;
+    this.#syncSearchToUrl();
+  }
+
+  #pickCategory(id: string): void {
+    this.query = '';
+    this.activeCategory = id;
+    this.limit = this.pageSize;
+    this.#syncSearchToUrl();
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#ozg-search')?.focus());
+  }
+
+  #start(service: Service, formId: string): void {
+    if (!this.emit('ozg-service-start', { serviceId: service.id, formId }, { cancelable: true })) return;
+    this.#navigate({ service: service.id, apply: true });
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  #t(key: Parameters<typeof msg>[1], params?: Record<string, string | number>): string {
+    return msg(this.uiLang, key, params);
+  }
+
+  #text(text: LocalizedText): string;
+  #text(text: LocalizedText | undefined): string | undefined;
+  #text(text: LocalizedText | undefined): string | undefined {
+    return localize(text, this.uiLang);
+  }
+
+  #results(): { items: ServiceSummary[]; total: number } | undefined {
+    if (this.catalog.status !== 'ready') return undefined;
+    return search(this.catalog.value.index, this.query, {
+      ...(this.activeCategory ? { category: this.activeCategory } : {}),
+      limit: this.limit,
+    });
+  }
+
+  protected override render() {
+    if (!this.config.ok) return this.renderMissingConfig();
+    const results = this.serviceId ? undefined : this.#results();
+    const announcement = results
+      ? results.total === 0
+        ? this.#t('resultsNone')
+        : results.total === 1
+          ? this.#t('resultsOne')
+          : this.#t('resultsMany', { count: results.total })
+      : '';
+    return html`<div class="catalog" translate="no">
+      ${renderLiveRegion(announcement)} ${this.serviceId ? this.#renderDetail() : this.#renderList(results)}
+    </div>`;
+  }
+
+  #renderList(results: { items: ServiceSummary[]; total: number } | undefined): TemplateResult {
+    const { catalog } = this;
+    return html`${this.renderHeading(this.#t('heading'), 0, HEADING_ID)}
+      <div class="controls" role="search">
+        <div class="field field--grow">
+          <label for="ozg-search">${this.#t('searchLabel')}</label>
+          <span class="hint" id="ozg-search-hint">${this.#t('searchHint')}</span>
+          <input
+            id="ozg-search"
+            part="search"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="200"
+            aria-describedby="ozg-search-hint"
+            .value=${this.query}
+            @input=${this.#onSearchInput}
+          />
+        </div>
+        ${catalog.status === 'ready' ? this.#renderCategorySelect(catalog.value.categories) : nothing}
+      </div>
+      ${
+        catalog.status === 'loading' || catalog.status === 'idle'
+          ? renderLoading({ lang: this.uiLang, label: this.#t('loadingCatalog'), lines: 6 })
+          : catalog.status === 'error'
+            ? renderErrorAlert({
+                lang: this.uiLang,
+                error: catalog.error,
+                onRetry: () => this.#loadCatalog(),
+              })
+            : this.#renderResults(results!, catalog.value.categories)
+      }`;
+  }
+
+  #renderCategorySelect(categories: CategoryCount[]): TemplateResult {
+    return html`<div class="field">
+      <label for="ozg-category">${this.#t('categoryLabel')}</label>
+      <select id="ozg-category" part="category-select" @change=${this.#onCategoryChange}>
+        <option value="" ?selected=${!this.activeCategory}>${this.#t('allCategories')}</option>
+        ${categories.map(
+          (c) =>
+            html`<option value=${c.id} ?selected=${c.id === this.activeCategory}>
+              ${this.#text(c.name)} (${c.count})
+            </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  #renderResults(results: { items: ServiceSummary[]; total: number }, categories: CategoryCount[]) {
+    const count =
+      results.total === 1 ? this.#t('resultsOne') : this.#t('resultsMany', { count: results.total });
+    if (results.total === 0) {
+      return html`<div class="empty" part="empty">
+        <p><strong>${this.#t('resultsNone')}</strong></p>
+        <p>${this.#t('emptyHint')}</p>
+        <ul class="chips">
+          ${categories.map(
+            (c) =>
+              html`<li>
+                <button
+                  type="button"
+                  class="ozg-button ozg-button--secondary"
+                  @click=${() => this.#pickCategory(c.id)}
+                >
+                  ${this.#text(c.name)}
+                </button>
+              </li>`,
+          )}
+        </ul>
+      </div>`;
+    }
+    return html`<p class="count" aria-hidden="true">${count}</p>
+      <ul class="results" part="results">
+        ${results.items.map((s) => this.#renderResult(s))}
+      </ul>
+      ${
+        results.total > results.items.length
+          ? html`<button
+              type="button"
+              class="ozg-button ozg-button--secondary"
+              @click=${() => (this.limit += this.pageSize)}
+            >
+              ${this.#t('showMore')}
+            </button>`
+          : nothing
+      }`;
+  }
+
+  #renderResult(service: ServiceSummary): TemplateResult {
+    const route: CatalogRoute = { service: service.id };
+    const name = this.#text(service.name);
+    const link = this.#routed
+      ? html`<a
+          part="result-link"
+          href=${this.#href(route)}
+          @click=${(e: MouseEvent) => this.#onLinkClick(e, route)}
+          >${name}</a
+        >`
+      : html`<button type="button" class="link" part="result-link" @click=${() => this.#navigate(route)}>
+          ${name}
+        </button>`;
+    return html`<li class="result" part="result">
+      ${subHeading(this.level + 1, link)}
+      <p>${this.#text(service.summary)}</p>
+    </li>`;
+  }
+
+  #renderBack(): TemplateResult {
+    const route: CatalogRoute = {};
+    return this.#routed
+      ? html`<a
+          class="back"
+          part="back-link"
+          href=${this.#href(route)}
+          @click=${(e: MouseEvent) => {
+            if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            // The list is the entry before when we came from it: going back keeps the history tidy.
+            this.#navigate(route);
+          }}
+          >← ${this.#t('back')}</a
+        >`
+      : html`<button type="button" class="link back" part="back-link" @click=${() => this.#navigate(route)}>
+          ← ${this.#t('back')}
+        </button>`;
+  }
+
+  #renderDetail(): TemplateResult {
+    const { detail } = this;
+    if (detail.status === 'error') {
+      return html`${this.#renderBack()}
+      ${renderErrorAlert({ lang: this.uiLang, error: detail.error, onRetry: () => this.#loadDetail() })}`;
+    }
+    if (detail.status !== 'ready') {
+      return html`${this.#renderBack()}
+      ${renderLoading({ lang: this.uiLang, label: this.#t('loadingService'), lines: 8 })}`;
+    }
+    const s = detail.value;
+    if (this.applying && s.formId) return this.#renderApply(s, s.formId);
+    const sub = this.level + 1;
+    const section = (title: string, body: unknown) =>
+      html`<section part="section">${subHeading(sub, title)}${body}</section>`;
+    const list = (items: LocalizedText[] | undefined, title: string) =>
+      items?.length
+        ? section(
+            title,
+            html`<ul>
+              ${items.map((i) => html`<li>${this.#text(i)}</li>`)}
+            </ul>`,
+          )
+        : nothing;
+    const text = (value: LocalizedText | undefined, title: string) =>
+      value ? section(title, paragraphs(this.#text(value))) : nothing;
+    return html`${this.#renderBack()}
+      <article class="detail" part="detail">
+        ${this.renderHeading(this.#text(s.name), 0, HEADING_ID)}
+        <p class="summary">${this.#text(s.summary)}</p>
+        ${this.#renderStart(s)} ${text(s.fullText, this.#t('fullText'))}
+        ${list(s.requiredDocuments, this.#t('requiredDocuments'))}
+        ${list(s.prerequisites, this.#t('prerequisites'))} ${text(s.costs, this.#t('costs'))}
+        ${text(s.deadlines, this.#t('deadlines'))} ${text(s.processingTime, this.#t('processingTime'))}
+        ${list(s.legalBasis, this.#t('legalBasis'))} ${this.#renderResponsible(sub)}
+        ${
+          s.furtherInformation?.length
+            ? section(
+                this.#t('furtherInformation'),
+                html`<ul>
+                  ${s.furtherInformation.map(
+                    (f) =>
+                      html`<li><a href=${f.url} rel="noopener noreferrer">${this.#text(f.label)}</a></li>`,
+                  )}
+                </ul>`,
+              )
+            : nothing
+        }
+      </article>`;
+  }
+
+  #renderStart(s: Service): TemplateResult {
+    let action: TemplateResult;
+    if (s.onlineServiceUrl) {
+      action = html`<a
+          class="ozg-button"
+          part="start-button"
+          href=${s.onlineServiceUrl}
+          rel="noopener noreferrer"
+          aria-describedby="ozg-external-note"
+          >${this.#t('startExternal')} <span aria-hidden="true">↗</span></a
+        >
+        <p class="hint" id="ozg-external-note">${this.#t('externalNote')}</p>`;
+    } else if (s.formId && this.formUrl) {
+      const href = this.formUrl
+        .replaceAll('{id}', encodeURIComponent(s.id))
+        .replaceAll('{formId}', encodeURIComponent(s.formId));
+      action = html`<a class="ozg-button" part="start-button" href=${href}>${this.#t('start')}</a>`;
+    } else if (s.formId) {
+      const formId = s.formId;
+      action = html`<button
+        type="button"
+        class="ozg-button"
+        part="start-button"
+        @click=${() => this.#start(s, formId)}
+      >
+        ${this.#t('start')}
+      </button>`;
+    } else {
+      action = html`<p>${this.#t('noOnline')}</p>`;
+    }
+    return html`<div class="start" part="start">${action}</div>`;
+  }
+
+  #renderApply(s: Service, formId: string): TemplateResult {
+    const config = this.config.ok ? this.config : undefined;
+    const available = customElements.get('ozg-form') !== undefined;
+    return html`${this.#renderBack()}
+    ${this.renderHeading(this.#t('apply', { name: this.#text(s.name) }), 0, HEADING_ID)}
+    ${
+      available
+        ? html`<ozg-form
+            form-id=${formId}
+            service-id=${s.id}
+            endpoint=${ifDefined(config?.endpoint)}
+            tenant=${ifDefined(config?.tenant)}
+            lang=${this.uiLang}
+            heading-level=${Math.min(6, this.level + 1)}
+          ></ozg-form>`
+        : html`<div class="ozg-alert ozg-alert--info" role="status">
+            <p>${this.#t('formUnavailable')}</p>
+          </div>`
+    }`;
+  }
+
+  #renderResponsible(level: number): TemplateResult {
+    const place = this.chosenPlace;
+    const { responsible } = this;
+    let body: unknown;
+    if (place) {
+      body = html`<p>${this.#t('placeFor', { place: `${place.name} (${place.postalCodes.join(', ')})` })}</p>
+        ${
+          responsible.status === 'ready'
+            ? this.#renderAuthority(responsible.value.authority)
+            : responsible.status === 'error'
+              ? renderErrorAlert({
+                  lang: this.uiLang,
+                  error: responsible.error,
+                  onRetry: () => this.#loadResponsible(place),
+                })
+              : renderLoading({ lang: this.uiLang, lines: 3 })
+        }
+        <button
+          type="button"
+          class="ozg-button ozg-button--secondary"
+          @click=${() => {
+            this.chosenPlace = undefined;
+            this.responsible = { status: 'idle' };
+            this.#storePlace(undefined);
+            this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#ozg-place')?.focus());
+          }}
+        >
+          ${this.#t('placeChange')}
+        </button>`;
+    } else {
+      body = this.#renderPlaceForm();
+    }
+    return html`<section part="section" class="responsible">
+      ${subHeading(level, this.#t('responsible'))} ${body}
+    </section>`;
+  }
+
+  #renderPlaceForm(): TemplateResult {
+    const { place } = this;
+    return html`<form
+        class="place-form"
+        @submit=${(e: SubmitEvent) => {
+          e.preventDefault();
+          const input = (e.target as HTMLFormElement).querySelector('input')!;
+          void this.#searchPlace(input.value);
+        }}
+      >
+        <div class="field field--grow">
+          <label for="ozg-place">${this.#t('placeLabel')}</label>
+          <input id="ozg-place" type="text" autocomplete="postal-code" maxlength="100" required />
+        </div>
+        <button type="submit" class="ozg-button">${this.#t('placeSearch')}</button>
+      </form>
+      ${
+        place.status === 'searching'
+          ? renderLoading({ lang: this.uiLang, lines: 2 })
+          : place.status === 'none'
+            ? html`<p role="status">${this.#t('placeNone')}</p>`
+            : place.status === 'error'
+              ? renderErrorAlert({ lang: this.uiLang, error: place.error })
+              : place.status === 'choose'
+                ? html`<p id="ozg-place-choose">${this.#t('placeChoose')}</p>
+                    <ul class="chips" aria-labelledby="ozg-place-choose">
+                      ${place.locations.map(
+                        (l) =>
+                          html`<li>
+                            <button
+                              type="button"
+                              class="ozg-button ozg-button--secondary"
+                              @click=${() => this.#choosePlace(l)}
+                            >
+                              ${l.name} (${l.postalCodes.join(', ')})${l.district ? ` – ${l.district}` : ''}
+                            </button>
+                          </li>`,
+                      )}
+                    </ul>`
+                : nothing
+      }`;
+  }
+
+  #renderAuthority(a: Authority): TemplateResult {
+    return html`<address class="authority" part="authority">
+      <strong>${this.#text(a.name)}</strong><br />
+      ${a.address.street}<br />
+      ${a.address.postalCode} ${a.address.city}
+      <dl>
+        ${
+          a.phone
+            ? html`<dt>${this.#t('phone')}</dt>
+                <dd><a href=${`tel:${a.phone.replace(/[^\d+]/g, '')}`}>${a.phone}</a></dd>`
+            : nothing
+        }
+        ${
+          a.email
+            ? html`<dt>${this.#t('email')}</dt>
+                <dd><a href=${`mailto:${a.email}`}>${a.email}</a></dd>`
+            : nothing
+        }
+        ${
+          a.openingHours
+            ? html`<dt>${this.#t('openingHours')}</dt>
+                <dd class="pre">${this.#text(a.openingHours)}</dd>`
+            : nothing
+        }
+        ${
+          a.website
+            ? html`<dt>${this.#t('website')}</dt>
+                <dd><a href=${a.website} rel="noopener noreferrer">${a.website}</a></dd>`
+            : nothing
+        }
+      </dl>
+    </address>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-service-catalog': OzgServiceCatalog;
+  }
+}

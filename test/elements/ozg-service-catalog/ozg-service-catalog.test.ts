@@ -1,0 +1,281 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ApiClientOptions } from '../../../src/client/index.ts';
+import { OzgServiceCatalog } from '../../../src/ozg-service-catalog.ts';
+import { testBackend, type TestBackend } from '../../helpers/backend.ts';
+
+/** The catalog with an injected `fetch` (for failures only) and no automatic retries. */
+class FaultyCatalog extends OzgServiceCatalog {
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init);
+  protected override apiOptions(): ApiClientOptions {
+    return { fetch: (input, init) => this.fetchImpl(input, init), retry: { attempts: 1 } };
+  }
+}
+customElements.define('faulty-service-catalog', FaultyCatalog);
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+let backend: TestBackend;
+let startUrl: string;
+
+before(async () => {
+  backend = await testBackend();
+});
+beforeEach(() => {
+  startUrl = location.href;
+  sessionStorage.clear();
+});
+afterEach(() => {
+  // Each test starts on the page's own URL again.
+  history.replaceState(null, '', startUrl);
+});
+
+const root = (el: HTMLElement) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
+  root(el).querySelector<T>(selector);
+const $$ = (el: HTMLElement, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
+const resultNames = (el: HTMLElement) => $$(el, '[part="result-link"]').map((a) => a.textContent!.trim());
+const liveText = (el: HTMLElement) => $(el, '[aria-live="polite"]')!.textContent!.trim();
+
+async function catalog(attrs: { lang?: string; routing?: string; formUrl?: string } = {}) {
+  const el = await fixture<OzgServiceCatalog>(
+    html`<ozg-service-catalog
+      endpoint=${backend.endpoint}
+      tenant=${backend.tenant}
+      lang=${attrs.lang ?? 'de'}
+      routing=${attrs.routing ?? 'query'}
+      form-url=${attrs.formUrl ?? ''}
+      heading-level="3"
+    ></ozg-service-catalog>`,
+  );
+  await waitUntil(() => $(el, '[part="results"]') || $(el, '[part="error"]'), 'results', { timeout: 5000 });
+  return el;
+}
+
+async function type(el: OzgServiceCatalog, text: string) {
+  const input = $<HTMLInputElement>(el, '#ozg-search')!;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function openFirst(el: OzgServiceCatalog) {
+  $(el, '[part="result-link"]')!.click();
+  await waitUntil(() => $(el, '[part="detail"]'), 'detail', { timeout: 5000 });
+}
+
+describe('<ozg-service-catalog> list and search (real backend)', () => {
+  it('lists the services of the tenant, announces the count and is accessible', async () => {
+    const el = await catalog();
+    expect(resultNames(el).length).to.be.greaterThan(5);
+    expect(liveText(el)).to.match(/^\d+ Leistungen gefunden$/);
+    expect($(el, 'h3[part="heading"]')!.textContent).to.contain('Leistungen finden');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds by the words citizens use: synonyms, umlauts, their spelled forms and typos', async () => {
+    const el = await catalog();
+    await type(el, 'Auto anmelden');
+    expect(resultNames(el)[0]).to.equal('Fahrzeug zulassen (i-Kfz)');
+    await type(el, 'Baum fällen');
+    expect(resultNames(el)[0]).to.contain('Baum fällen');
+    await type(el, 'baum faellen');
+    expect(resultNames(el)[0]).to.contain('Baum fällen');
+    await type(el, 'FÜHRUNGSZEUGNIS');
+    expect(resultNames(el)[0]).to.contain('Führungszeugnis');
+    await type(el, 'gewrbe');
+    expect(resultNames(el)[0]).to.contain('Gewerbe');
+    expect(liveText(el)).to.match(/gefunden$/);
+  });
+
+  it('offers the categories when nothing matches, and filters by the chosen one', async () => {
+    const el = await catalog();
+    await type(el, 'xyzxyzxyz');
+    expect(liveText(el)).to.equal('Keine Leistung gefunden');
+    const chips = $$(el, '.empty button');
+    expect(chips.length).to.be.greaterThan(2);
+    await expect(el).to.be.accessible();
+    const mobility = chips.find((b) => b.textContent!.includes('Mobilität'))!;
+    mobility.click();
+    await el.updateComplete;
+    expect(resultNames(el)).to.include('Fahrzeug zulassen (i-Kfz)');
+    expect(resultNames(el)).not.to.include('Gewerbe anmelden');
+    expect($<HTMLSelectElement>(el, '#ozg-category')!.value).to.equal('mobilitaet');
+  });
+
+  it('speaks English when asked', async () => {
+    const el = await catalog({ lang: 'en' });
+    expect($(el, '[part="heading"]')!.textContent).to.contain('Find a service');
+    await type(el, 'register car');
+    expect(resultNames(el)[0]).to.equal('Register a vehicle (i-Kfz)');
+    expect(liveText(el)).to.match(/services? found$/);
+  });
+});
+
+describe('<ozg-service-catalog> detail, authority and start (real backend)', () => {
+  it('shows a service in full and the authority for the typed place, remembered for the session', async () => {
+    const el = await catalog({ routing: 'none' });
+    await type(el, 'Gewerbe anmelden');
+    await openFirst(el);
+    const text = root(el).textContent!;
+    expect(text).to.contain('Erforderliche Unterlagen');
+    expect($(el, '#ozg-catalog-heading')!.textContent).to.contain('Gewerbe');
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(el, '#ozg-place')!.value = '25746';
+    $<HTMLButtonElement>(el, '.place-form button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="authority"]'), 'authority', { timeout: 5000 });
+    expect($(el, '[part="authority"]')!.textContent).to.match(/\d{5}/);
+    await expect(el).to.be.accessible();
+
+    // A second catalog in the same page session knows the place already.
+    const other = await catalog({ routing: 'none' });
+    await type(other, 'Baum fällen');
+    await openFirst(other);
+    await waitUntil(() => $(other, '[part="authority"]'), 'remembered authority', { timeout: 5000 });
+    expect(root(other).textContent).to.contain('Heide');
+  });
+
+  it('works by keyboard alone: search → detail → start', async () => {
+    const el = await catalog({ routing: 'none' });
+    $<HTMLInputElement>(el, '#ozg-search')!.focus();
+    await sendKeys({ type: 'baumfäll' });
+    await el.updateComplete;
+    // Tab past the category filter to the first result.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('result-link');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part="detail"]'), 'detail', { timeout: 5000 });
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('ozg-catalog-heading');
+    const start = $<HTMLButtonElement>(el, '[part="start-button"]')!;
+    start.focus();
+    const started = oneEvent(el, 'ozg-service-start');
+    await sendKeys({ press: 'Enter' });
+    const event = await started;
+    expect(event.detail).to.deep.equal({ serviceId: 'baumfaellgenehmigung', formId: 'baumfaellgenehmigung' });
+    await el.updateComplete;
+    expect(root(el).textContent).to.contain('Antrag: Baum fällen');
+  });
+
+  it('links to the form page of the host (form-url) or to an external online service, marked as such', async () => {
+    const el = await catalog({ formUrl: '/antrag?service={id}' });
+    await type(el, 'Baum fällen');
+    await openFirst(el);
+    expect($(el, '[part="start-button"]')!.getAttribute('href')).to.equal(
+      '/antrag?service=baumfaellgenehmigung',
+    );
+    $<HTMLAnchorElement>(el, '[part="back-link"]')!.click();
+    await waitUntil(() => $(el, '[part="results"]'));
+    await type(el, 'Auto anmelden');
+    await openFirst(el);
+    const external = $<HTMLAnchorElement>(el, '[part="start-button"]')!;
+    expect(external.href).to.equal('https://i-kfz.dithmarschen.example/');
+    expect(external.textContent).to.contain('externer Dienst');
+    expect(root(el).textContent).to.contain('Sie verlassen diese Seite');
+  });
+});
+
+describe('<ozg-service-catalog> navigation in the host page URL', () => {
+  it('restores views on back and forward and after a reload, moving focus to the heading', async () => {
+    const el = await catalog();
+    await type(el, 'Gewerbe');
+    await openFirst(el);
+    const url = new URL(location.href);
+    expect(url.searchParams.get('ozg-catalog')).to.equal('gewerbeanmeldung');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('ozg-catalog-heading');
+
+    history.back();
+    await waitUntil(() => $(el, '[part="results"]'), 'list after back', { timeout: 5000 });
+    expect($<HTMLInputElement>(el, '#ozg-search')!.value).to.equal('Gewerbe');
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('ozg-catalog-heading');
+
+    history.forward();
+    await waitUntil(() => $(el, '[part="detail"]'), 'detail after forward', { timeout: 5000 });
+
+    // A "reload": a fresh element on the same URL opens the same service.
+    const fresh = await fixture<OzgServiceCatalog>(
+      html`<ozg-service-catalog endpoint=${backend.endpoint} tenant=${backend.tenant}></ozg-service-catalog>`,
+    );
+    await waitUntil(() => $(fresh, '[part="detail"]'), 'detail after reload', { timeout: 5000 });
+    expect($(fresh, '[part="heading"]')!.textContent).to.contain('Gewerbe');
+  });
+
+  it('leaves the URL alone with routing="none"', async () => {
+    const before = location.href;
+    const el = await catalog({ routing: 'none' });
+    await type(el, 'Gewerbe');
+    await openFirst(el);
+    expect(location.href).to.equal(before);
+  });
+});
+
+describe('<ozg-service-catalog> failures and untrusted text', () => {
+  it('shows an accessible skeleton while loading', async () => {
+    const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
+    el.fetchImpl = () => new Promise(() => undefined);
+    el.setAttribute('endpoint', backend.endpoint);
+    el.setAttribute('tenant', backend.tenant);
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    await el.updateComplete;
+    expect($(el, '[part="loading"]')!.textContent).to.contain('Leistungen werden geladen');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const [name, answer] of [
+    ['a malformed answer', () => Promise.resolve(json({ services: 'nope' }))],
+    ['an unreachable backend', () => Promise.reject(new TypeError('Failed to fetch'))],
+  ] as const) {
+    it(`turns ${name} into a message with a working retry`, async () => {
+      const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
+      el.fetchImpl = answer;
+      el.setAttribute('endpoint', backend.endpoint);
+      el.setAttribute('tenant', backend.tenant);
+      const host = await fixture(html`<div></div>`);
+      host.append(el);
+      await waitUntil(() => $(el, '[part="error"]'), 'error', { timeout: 5000 });
+      expect($(el, '[role="alert"]')!.textContent).not.to.contain('nope');
+      await expect(el).to.be.accessible();
+      el.fetchImpl = (input, init) => fetch(input, init);
+      $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+      await waitUntil(() => $(el, '[part="results"]'), 'results after retry', { timeout: 5000 });
+    });
+  }
+
+  it('shows markup in service texts as inert text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><b>Fett</b>';
+    const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
+    el.fetchImpl = async (input) => {
+      const url = String(input);
+      if (url.includes('/services/evil'))
+        return json({
+          id: 'evil',
+          name: { de: evil },
+          summary: { de: evil },
+          categories: [],
+          fullText: { de: evil },
+        });
+      return json({
+        services: [{ id: 'evil', name: { de: evil }, summary: { de: evil }, categories: [] }],
+        categories: [],
+        total: 1,
+      });
+    };
+    el.setAttribute('endpoint', backend.endpoint);
+    el.setAttribute('tenant', backend.tenant);
+    el.setAttribute('routing', 'none');
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    await waitUntil(() => $(el, '[part="results"]'), 'results', { timeout: 5000 });
+    expect(resultNames(el)[0]).to.equal(evil);
+    await openFirst(el);
+    expect(root(el).querySelector('img, b')).to.equal(null);
+    expect(root(el).textContent).to.contain('<b>Fett</b>');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
