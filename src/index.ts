@@ -5,3 +5,4 @@
  */
 export * from './ozg-config.ts';
 export * from './ozg-service-catalog.ts';
+export * from './ozg-form.ts';

@@ -1,0 +1,1241 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ApiError, isAbortError, newIdempotencyKey, describeError } from '../../client/index.ts';
+import { localize } from '../../contract/common.ts';
+import type { PublicTenant } from '../../contract/catalog.ts';
+import type {
+  Field,
+  FileField,
+  FileRef,
+  FormAnswers,
+  FormDefinition,
+  GroupField,
+  Step,
+} from '../../contract/form-definition.ts';
+import type { SubmissionReceipt } from '../../contract/submission.ts';
+import { compile, type CompiledForm } from '../../forms/index.ts';
+import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { OzgElement } from '../../ui/ozg-element.ts';
+import { tokens } from '../../ui/tokens.ts';
+import {
+  deleteDraft,
+  domId,
+  draftKey,
+  fieldPointer,
+  getAt,
+  pointerOf,
+  readDraft,
+  setAt,
+  tokensOf,
+  writeDraft,
+  type Draft,
+  type Path,
+} from './answers.ts';
+import { formMessages as m } from './ozg-form.messages.ts';
+import { formStyles } from './ozg-form.styles.ts';
+
+/** Detail of `ozg-step-change`. */
+export interface OzgStepChangeDetail {
+  /** The id of the step now shown, or `review` / `confirmation`. */
+  stepId: string;
+  /** 1-based number of the step among the visible steps (review: total + 1). */
+  step: number;
+  /** Number of visible steps. */
+  total: number;
+}
+
+/** Detail of `ozg-submitted`. */
+export interface OzgSubmittedDetail {
+  reference: string;
+  formId: string;
+}
+
+/** Detail of `ozg-error`. */
+export interface OzgErrorDetail {
+  /** What failed: `load`, `submit` or `upload`. */
+  during: 'load' | 'submit' | 'upload';
+  /** The polite, localized message also shown in the element. */
+  message: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ozg-step-change': CustomEvent<OzgStepChangeDetail>;
+    'ozg-submitted': CustomEvent<OzgSubmittedDetail>;
+    'ozg-error': CustomEvent<OzgErrorDetail>;
+  }
+}
+
+type View = 'loading' | 'failed' | 'draft' | 'step' | 'review' | 'done';
+
+interface Upload {
+  name: string;
+  percent: number;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `autocomplete` / `inputmode` / `type` defaults for the text-like field types. */
+const INPUTS: Partial<
+  Record<
+    Field['type'],
+    { type: 'text' | 'email' | 'tel' | 'date'; inputmode?: string; autocomplete?: AutoFill }
+  >
+> = {
+  text: { type: 'text' },
+  email: { type: 'email', inputmode: 'email', autocomplete: 'email' },
+  tel: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' },
+  number: { type: 'text', inputmode: 'decimal' },
+  date: { type: 'date' },
+  iban: { type: 'text', autocomplete: 'off' },
+  'postal-code': { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code' },
+};
+
+function formatBytes(bytes: number, lang: string): string {
+  const locale = lang === 'en' ? 'en-GB' : 'de-DE';
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1
+    ? `${mb.toLocaleString(locale, { maximumFractionDigits: 1 })} MB`
+    : `${Math.ceil(bytes / 1024).toLocaleString(locale)} KB`;
+}
+
+function acceptsType(accept: readonly string[] | undefined, type: string): boolean {
+  if (!accept || accept.length === 0) return true;
+  const t = type.toLowerCase();
+  return accept.some((a) => (a.endsWith('/*') ? t.startsWith(a.slice(0, -1)) : a === t));
+}
+
+/**
+ * The application form: loads a form definition from the backend and leads the citizen through its steps,
+ * a check-answers page and the submission to a confirmation with reference and access code.
+ *
+ * Only the current step is in the DOM; conditions are applied as the citizen types; answers are validated
+ * when a field is left and on "Weiter", with an error summary that links to the fields. Every change is
+ * saved as a local draft (per tenant, form and version) unless `no-draft` is set; a submission is sent with
+ * an Idempotency-Key, so double clicks and retries never create two applications.
+ *
+ * ```html
+ * <ozg-form endpoint="https://ozg.example.de" tenant="kreis-dithmarschen" form-id="baumfaellgenehmigung"></ozg-form>
+ * ```
+ *
+ * @summary Application form with steps, live conditions, validation, review, submission and draft.
+ * @tag ozg-form
+ * @csspart heading - The headings of the element.
+ * @csspart error - Error alerts (load or submit failures).
+ * @csspart retry-button - The retry button of an error alert.
+ * @csspart loading - The loading skeleton.
+ * @csspart missing-config - The notice shown while endpoint or tenant are missing.
+ * @csspart error-summary - The list of problems at the top of a step.
+ * @csspart confirmation - The confirmation after a successful submission.
+ * @cssproperty --ozg-color-primary - Buttons and links.
+ * @cssproperty --ozg-color-error - Error texts and borders.
+ * @event ozg-step-change - The citizen moved to another step, the review or the confirmation
+ *   (`detail: { stepId, step, total }`).
+ * @event ozg-submitted - The application was stored (`detail: { reference, formId }`).
+ * @event ozg-error - Loading, uploading or submitting failed (`detail: { during, message }`).
+ */
+export class OzgForm extends OzgElement {
+  static override styles = [tokens, blockStyles, formStyles];
+
+  /** Id of the form definition to load. */
+  @property({ attribute: 'form-id' }) formId?: string;
+
+  /** Id of a service: its form is loaded (used when `form-id` is not set). */
+  @property({ attribute: 'service-id' }) serviceId?: string;
+
+  /** Where citizens follow their application; defaults to the tenant's status page. */
+  @property({ attribute: 'status-url' }) statusUrl?: string;
+
+  /** The applicant's Gemeinde (12-digit ARS) when the page already knows it. */
+  @property() ars?: string;
+
+  /** Disables the local draft (for public computers). */
+  @property({ type: Boolean, attribute: 'no-draft' }) noDraft = false;
+
+  @state() private view: View = 'loading';
+  @state() private stepId = '';
+  @state() private errors = new Map<string, string>();
+  @state() private showSummary = false;
+  @state() private submitting = false;
+  @state() private submitError: unknown;
+  @state() private consent = false;
+  @state() private uploads = new Map<string, Upload>();
+  @state() private announcement = '';
+
+  #definition: FormDefinition | undefined;
+  #compiled: CompiledForm | undefined;
+  #tenantInfo: PublicTenant | undefined;
+  #serviceId: string | undefined;
+  #answers: FormAnswers = {};
+  #draft: Draft | undefined;
+  #loadError: unknown;
+  #loadKey = '';
+  #loadRun = 0;
+  #idempotencyKey: string | undefined;
+  #receipt: SubmissionReceipt | undefined;
+  #returnToReview = false;
+  #focusAfterRender: (() => HTMLElement | null | undefined) | undefined;
+  #touched = new Set<string>();
+  #saveQueued = false;
+
+  /** The answers so far (a copy). */
+  get answers(): FormAnswers {
+    return structuredClone(this.#answers);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = this.config.ok
+      ? `${this.config.endpoint}\n${this.config.tenant}\n${this.formId ?? ''}\n${this.serviceId ?? ''}`
+      : '';
+    if (key !== this.#loadKey && this.isConnected) {
+      this.#loadKey = key;
+      if (key) void this.#load();
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.#focusAfterRender;
+    if (target) {
+      this.#focusAfterRender = undefined;
+      target()?.focus();
+    }
+  }
+
+  // ---- loading -------------------------------------------------------------------------------------------
+
+  async #load(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.config.ok) return;
+    const run = ++this.#loadRun;
+    const tenant = this.config.tenant;
+    this.view = 'loading';
+    try {
+      let formId = this.formId;
+      const serviceId = this.serviceId;
+      if (!formId && serviceId) {
+        const service = await api.request('getService', { params: { tenant, serviceId } });
+        formId = service.formId;
+        if (!formId) throw new Error('no-form');
+      }
+      if (!formId) throw new Error('no-form');
+      const [definition, tenantInfo] = await Promise.all([
+        api.request('getForm', { params: { formId } }),
+        api.request('getTenant', { params: { tenant } }),
+      ]);
+      const compiled = compile(definition);
+      if (run !== this.#loadRun) return;
+      this.#definition = definition;
+      this.#compiled = compiled;
+      this.#tenantInfo = tenantInfo;
+      this.#serviceId = serviceId ?? definition.serviceId;
+      this.#answers = {};
+      this.#receipt = undefined;
+      this.#idempotencyKey = undefined;
+      this.errors = new Map();
+      this.showSummary = false;
+      this.consent = false;
+      this.#draft = this.noDraft ? undefined : readDraft(this.#draftKey()!);
+      if (this.#draft) {
+        this.view = 'draft';
+      } else {
+        this.stepId = compiled.visibleSteps(this.#answers)[0]?.id ?? '';
+        this.view = 'step';
+      }
+    } catch (error) {
+      if (run !== this.#loadRun || isAbortError(error)) return;
+      this.#loadError = error;
+      this.view = 'failed';
+      this.emit('ozg-error', { during: 'load', message: this.#loadMessage() });
+    }
+  }
+
+  #loadMessage(): string {
+    const error = this.#loadError;
+    if (error instanceof Error && error.message === 'no-form') return m(this.uiLang, 'noForm');
+    if (error instanceof ApiError && error.status === 404) return m(this.uiLang, 'notFound');
+    return describeError(error, this.uiLang);
+  }
+
+  #draftKey(): string | undefined {
+    const def = this.#definition;
+    if (!def || !this.config.ok) return undefined;
+    return draftKey(this.config.tenant, def.id, def.version);
+  }
+
+  // ---- answers and drafts ----------------------------------------------------------------------------------
+
+  #saveDraft(): void {
+    if (this.noDraft || this.#saveQueued) return;
+    this.#saveQueued = true;
+    // One write per task, however many inputs fire in it.
+    queueMicrotask(() => {
+      this.#saveQueued = false;
+      const key = this.#draftKey();
+      if (!key || this.view === 'done') return;
+      writeDraft(key, { answers: this.#answers, stepId: this.stepId, savedAt: new Date().toISOString() });
+    });
+  }
+
+  #restoreDraft(): void {
+    const draft = this.#draft;
+    const compiled = this.#compiled;
+    if (!draft || !compiled) return;
+    this.#answers = draft.answers;
+    const steps = compiled.visibleSteps(this.#answers);
+    this.stepId = steps.find((s) => s.id === draft.stepId)?.id ?? steps[0]?.id ?? '';
+    this.#draft = undefined;
+    this.#showStep(this.stepId);
+  }
+
+  #discardDraft(): void {
+    const key = this.#draftKey();
+    if (key) deleteDraft(key);
+    this.#draft = undefined;
+    this.#answers = {};
+    this.#showStep(this.#compiled?.visibleSteps({})[0]?.id ?? '');
+  }
+
+  /** A change by the citizen: store it, re-check the field if it shows an error, re-render only when needed. */
+  #change(field: Field, path: Path, indices: readonly number[], value: unknown): void {
+    const compiled = this.#compiled;
+    if (!compiled) return;
+    setAt(this.#answers, path, value);
+    // Another body needs another key; the same body keeps it, so a retry never submits twice.
+    this.#idempotencyKey = undefined;
+    const pointer = pointerOf(path);
+    this.#touched.add(pointer);
+    if (this.errors.has(pointer)) this.#checkField(field, path, indices);
+    // Fields nothing depends on need no re-render: the native input already shows the value.
+    if (compiled.dependents(field.id).length > 0) this.requestUpdate();
+    this.#saveDraft();
+  }
+
+  #checkField(field: Field, path: Path, indices: readonly number[]): void {
+    const compiled = this.#compiled;
+    if (!compiled) return;
+    const pointer = pointerOf(path);
+    const found = compiled.validateField(field.id, this.#answers, { lang: this.uiLang, index: indices });
+    const next = new Map(this.errors);
+    if (found.length > 0) next.set(pointer, found[0]!.detail);
+    else next.delete(pointer);
+    if (next.size !== this.errors.size || next.get(pointer) !== this.errors.get(pointer)) this.errors = next;
+  }
+
+  #onLeave(event: FocusEvent, field: Field, path: Path, indices: readonly number[]): void {
+    const wrapper = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && wrapper.contains(event.relatedTarget)) return;
+    // An untouched field is not an error yet: the citizen may just be tabbing through.
+    if (!this.#touched.has(pointerOf(path)) && !this.errors.has(pointerOf(path))) return;
+    this.#checkField(field, path, indices);
+  }
+
+  // ---- navigation ----------------------------------------------------------------------------------------
+
+  #steps(): Step[] {
+    return this.#compiled?.visibleSteps(this.#answers) ?? [];
+  }
+
+  #showStep(stepId: string, focus: 'heading' | 'none' = 'heading'): void {
+    this.stepId = stepId;
+    this.view = 'step';
+    this.showSummary = false;
+    const steps = this.#steps();
+    const index = steps.findIndex((s) => s.id === stepId);
+    const step = steps[index];
+    if (step) {
+      this.announcement = m(this.uiLang, 'stepChanged', {
+        title: localize(step.title, this.uiLang),
+        current: index + 1,
+        total: steps.length,
+      });
+    }
+    if (focus === 'heading')
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
+    this.#saveDraft();
+  }
+
+  #emitStep(stepId: string): void {
+    const steps = this.#steps();
+    const index = steps.findIndex((s) => s.id === stepId);
+    this.emit('ozg-step-change', {
+      stepId,
+      step: index >= 0 ? index + 1 : steps.length + 1,
+      total: steps.length,
+    });
+  }
+
+  #next(event: Event): void {
+    event.preventDefault();
+    const compiled = this.#compiled;
+    if (!compiled) return;
+    const result = compiled.validate(this.#answers, { lang: this.uiLang, stepId: this.stepId });
+    if (!result.ok) {
+      this.#showErrors(result.errors);
+      return;
+    }
+    this.errors = new Map();
+    const steps = this.#steps();
+    const index = steps.findIndex((s) => s.id === this.stepId);
+    const next = steps[index + 1];
+    if (next && !this.#returnToReview) {
+      this.#showStep(next.id);
+      this.#emitStep(next.id);
+    } else {
+      this.#showReview();
+    }
+  }
+
+  #back(): void {
+    const steps = this.#steps();
+    const index = steps.findIndex((s) => s.id === this.stepId);
+    const previous = steps[index - 1];
+    if (!previous) return;
+    this.errors = new Map();
+    this.#returnToReview = false;
+    this.#showStep(previous.id);
+    this.#emitStep(previous.id);
+  }
+
+  #showReview(): void {
+    this.#returnToReview = false;
+    this.view = 'review';
+    this.showSummary = false;
+    this.announcement = m(this.uiLang, 'review');
+    this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
+    this.#emitStep('review');
+  }
+
+  #changeStep(stepId: string): void {
+    this.#returnToReview = true;
+    this.#showStep(stepId);
+    this.#emitStep(stepId);
+  }
+
+  #showErrors(errors: readonly { pointer: string; detail: string }[]): void {
+    const compiled = this.#compiled;
+    if (!compiled) return;
+    const next = new Map<string, string>();
+    for (const e of errors) {
+      const pointer = fieldPointer(compiled, e.pointer);
+      if (pointer && !next.has(pointer)) next.set(pointer, e.detail);
+    }
+    this.errors = next;
+    this.showSummary = true;
+    this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#summary');
+  }
+
+  #focusPointer(event: Event, pointer: string): void {
+    event.preventDefault();
+    const root = this.renderRoot as ShadowRoot;
+    const tokens = tokensOf(pointer);
+    root.getElementById(domId(tokens))?.focus();
+  }
+
+  // ---- submission ----------------------------------------------------------------------------------------
+
+  async #resolveArs(data: FormAnswers): Promise<string | undefined> {
+    if (this.ars && /^\d{12}$/.test(this.ars)) return this.ars;
+    const tenantArs = this.#tenantInfo?.ars;
+    if (tenantArs && tenantArs.length === 12) return tenantArs;
+    const compiled = this.#compiled;
+    const api = this.api;
+    if (!compiled || !api || !this.config.ok) return undefined;
+    // The applicant's postal code decides the Gemeinde (and so the responsible authority).
+    const code = Object.entries(data).find(
+      ([id, value]) => compiled.field(id)?.type === 'postal-code' && typeof value === 'string',
+    )?.[1] as string | undefined;
+    if (!code) return undefined;
+    const { locations } = await api.request('searchLocations', {
+      params: { tenant: this.config.tenant },
+      query: { q: code },
+    });
+    return locations.find((l) => l.postalCodes.includes(code))?.ars;
+  }
+
+  async #submit(): Promise<void> {
+    if (this.submitting) return;
+    const compiled = this.#compiled;
+    const definition = this.#definition;
+    const api = this.api;
+    if (!compiled || !definition || !api || !this.config.ok) return;
+    if (!this.consent) {
+      this.errors = new Map([['/consent', m(this.uiLang, 'consentMissing')]]);
+      this.showSummary = true;
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#summary');
+      return;
+    }
+    const result = compiled.validate(this.#answers, { lang: this.uiLang });
+    if (!result.ok) {
+      this.#showServerErrors(result.errors);
+      return;
+    }
+    this.submitting = true;
+    this.submitError = undefined;
+    this.errors = new Map();
+    this.showSummary = false;
+    this.announcement = m(this.uiLang, 'submitting');
+    try {
+      const ars = await this.#resolveArs(result.data);
+      if (!ars) throw new Error('no-ars');
+      this.#idempotencyKey ??= newIdempotencyKey();
+      const receipt = await api.request('createSubmission', {
+        idempotencyKey: this.#idempotencyKey,
+        body: {
+          tenantId: this.config.tenant,
+          serviceId: this.#serviceId ?? definition.serviceId ?? definition.id,
+          formId: definition.id,
+          formVersion: definition.version,
+          ars,
+          lang: this.uiLang,
+          data: result.data,
+        },
+      });
+      this.#receipt = receipt;
+      const key = this.#draftKey();
+      if (key) deleteDraft(key);
+      this.view = 'done';
+      this.announcement = m(this.uiLang, 'done');
+      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
+      this.emit('ozg-step-change', { stepId: 'confirmation', step: 0, total: this.#steps().length });
+      this.emit('ozg-submitted', { reference: receipt.reference, formId: definition.id });
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+      const dataErrors = fieldErrors
+        .filter((e) => e.pointer.startsWith('/data/'))
+        .map((e) => ({ ...e, pointer: e.pointer.slice('/data'.length) }));
+      if (dataErrors.length > 0) {
+        this.#showServerErrors(dataErrors);
+      } else {
+        this.submitError = error;
+        this.announcement = '';
+      }
+      this.emit('ozg-error', { during: 'submit', message: this.#submitMessage(error) });
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  #submitMessage(error: unknown): string {
+    if (error instanceof Error && error.message === 'no-ars') return m(this.uiLang, 'placeMissing');
+    return describeError(error, this.uiLang);
+  }
+
+  /** Errors found on submit: shown on the first step that has one, with the summary. */
+  #showServerErrors(errors: readonly { pointer: string; detail: string }[]): void {
+    const first = tokensOf(errors[0]?.pointer ?? '')[0];
+    const step = this.#steps().find((s) => s.fields.some((f) => f.id === first));
+    if (step) {
+      this.#returnToReview = true;
+      this.stepId = step.id;
+      this.view = 'step';
+      this.#emitStep(step.id);
+    }
+    this.#showErrors(errors);
+  }
+
+  // ---- files ---------------------------------------------------------------------------------------------
+
+  async #addFiles(field: FileField, path: Path, indices: readonly number[], input: HTMLInputElement) {
+    const api = this.api;
+    const compiled = this.#compiled;
+    if (!api || !compiled || !this.config.ok || !input.files) return;
+    const files = [...input.files];
+    input.value = '';
+    const pointer = pointerOf(path);
+    const lang = this.uiLang;
+    const types = (field.accept ?? []).join(', ');
+    for (const file of files) {
+      const current = getAt(this.#answers, path);
+      const list: FileRef[] = Array.isArray(current) ? (current as FileRef[]) : [];
+      let problem: string | undefined;
+      if (!acceptsType(field.accept, file.type))
+        problem = m(lang, 'fileWrongType', { name: file.name, types });
+      else if (field.maxSize !== undefined && file.size > field.maxSize)
+        problem = m(lang, 'fileTooLarge', { name: file.name, size: formatBytes(field.maxSize, lang) });
+      if (problem) {
+        this.errors = new Map(this.errors).set(pointer, problem);
+        continue;
+      }
+      this.uploads = new Map(this.uploads).set(pointer, { name: file.name, percent: 0 });
+      try {
+        const ref = await api.upload(
+          { tenant: this.config.tenant, formId: this.#definition!.id, fieldId: field.id },
+          file,
+          {
+            onProgress: ({ loaded, total }) => {
+              const percent = total > 0 ? Math.round((loaded / total) * 100) : 0;
+              this.uploads = new Map(this.uploads).set(pointer, { name: file.name, percent });
+            },
+          },
+        );
+        this.#change(field, path, indices, [...list, ref]);
+        this.announcement = m(lang, 'uploaded', { name: file.name });
+        this.#checkField(field, path, indices);
+        this.requestUpdate();
+      } catch (error) {
+        if (isAbortError(error)) return;
+        const message = m(lang, 'uploadFailed', { name: file.name });
+        this.errors = new Map(this.errors).set(pointer, message);
+        this.emit('ozg-error', { during: 'upload', message });
+      } finally {
+        const next = new Map(this.uploads);
+        next.delete(pointer);
+        this.uploads = next;
+      }
+    }
+  }
+
+  #removeFile(field: FileField, path: Path, indices: readonly number[], uploadId: string): void {
+    const current = getAt(this.#answers, path);
+    const list = Array.isArray(current) ? (current as FileRef[]) : [];
+    this.#change(
+      field,
+      path,
+      indices,
+      list.filter((f) => f.uploadId !== uploadId),
+    );
+    this.requestUpdate();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    if (!this.config.ok) return this.renderMissingConfig();
+    return html`${this.#renderView()}${renderLiveRegion(this.announcement)}`;
+  }
+
+  #renderView(): TemplateResult | typeof nothing {
+    const lang = this.uiLang;
+    const def = this.#definition;
+    switch (this.view) {
+      case 'loading':
+        return renderLoading({ lang, lines: 5 });
+      case 'failed':
+        return html`<div class="ozg-alert" role="alert" part="error">
+          <p>${this.#loadMessage()}</p>
+          <button
+            type="button"
+            class="ozg-button ozg-button--secondary"
+            part="retry-button"
+            @click=${() => void this.#load()}
+          >
+            ${lang === 'en' ? 'Try again' : 'Erneut versuchen'}
+          </button>
+        </div>`;
+      case 'draft':
+        return html`${this.renderHeading(localize(def!.title, lang), 0, 'title')}
+          <div class="ozg-alert ozg-alert--info" role="status">
+            <p>
+              ${m(lang, 'draftFound', {
+                date: new Date(this.#draft!.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE'),
+              })}
+            </p>
+            <div class="actions">
+              <button type="button" class="ozg-button" @click=${() => this.#restoreDraft()}>
+                ${m(lang, 'draftRestore')}
+              </button>
+              <button
+                type="button"
+                class="ozg-button ozg-button--secondary"
+                @click=${() => this.#discardDraft()}
+              >
+                ${m(lang, 'draftDiscard')}
+              </button>
+            </div>
+          </div>`;
+      case 'step':
+        return this.#renderStep();
+      case 'review':
+        return this.#renderReview();
+      case 'done':
+        return this.#renderDone();
+    }
+  }
+
+  #renderSummary(): TemplateResult | typeof nothing {
+    if (!this.showSummary || this.errors.size === 0) return nothing;
+    return html`<div
+      class="summary"
+      id="summary"
+      tabindex="-1"
+      part="error-summary"
+      aria-labelledby="summary-title"
+    >
+      ${this.renderHeading(m(this.uiLang, 'summaryTitle'), 1, 'summary-title')}
+      <ul>
+        ${[...this.errors].map(
+          ([pointer, detail]) =>
+            html`<li>
+              <a href="#${domId(tokensOf(pointer))}" @click=${(e: Event) => this.#focusPointer(e, pointer)}
+                >${detail}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderStep(): TemplateResult {
+    const lang = this.uiLang;
+    const compiled = this.#compiled!;
+    const steps = this.#steps();
+    const index = Math.max(
+      0,
+      steps.findIndex((s) => s.id === this.stepId),
+    );
+    const step = steps[index]!;
+    const fields = compiled.visibleFields(step.id, this.#answers);
+    return html`<p class="progress">${m(lang, 'stepOf', { current: index + 1, total: steps.length })}</p>
+      ${this.renderHeading(localize(step.title, lang), 0, 'title')} ${this.#renderSummary()}
+      ${step.description ? html`<p class="hint">${localize(step.description, lang)}</p>` : nothing}
+      <form novalidate @submit=${(e: Event) => this.#next(e)}>
+        ${fields.map((f) => this.#renderField(f, [f.id], []))}
+        <div class="actions">
+          <button type="submit" class="ozg-button" part="next-button">
+            ${this.#returnToReview ? m(lang, 'review') : m(lang, 'next')}
+          </button>
+          ${
+            index > 0
+              ? html`<button
+                  type="button"
+                  class="ozg-button ozg-button--secondary"
+                  part="back-button"
+                  @click=${() => this.#back()}
+                >
+                  ${m(lang, 'back')}
+                </button>`
+              : nothing
+          }
+        </div>
+      </form>
+      ${this.noDraft ? nothing : html`<p class="hint">${m(lang, 'draftNote')}</p>`}`;
+  }
+
+  #describedBy(id: string, hint: boolean, error: boolean): string | undefined {
+    const ids = [hint ? `${id}.hint` : '', error ? `${id}.error` : ''].filter(Boolean).join(' ');
+    return ids || undefined;
+  }
+
+  #renderField(field: Field, path: Path, indices: readonly number[]): TemplateResult | typeof nothing {
+    const lang = this.uiLang;
+    const id = domId(path);
+    if (field.type === 'info') {
+      return html`<div class="field">
+        ${field.label ? html`<p><strong>${localize(field.label, lang)}</strong></p>` : nothing}
+        <p>${localize(field.text, lang)}</p>
+      </div>`;
+    }
+    if (field.type === 'group') return this.#renderGroup(field, path, indices);
+    const pointer = pointerOf(path);
+    const error = this.errors.get(pointer);
+    const hintText = localize(field.hint, lang);
+    const fileHint = field.type === 'file' ? this.#fileHint(field) : undefined;
+    const hasHint = Boolean(hintText || fileHint);
+    const describedBy = this.#describedBy(id, hasHint, error !== undefined);
+    const label = html`${localize(field.label, lang)}${
+      field.required ? nothing : html` <span class="hint">${m(lang, 'optional')}</span>`
+    }`;
+    const hint = hasHint
+      ? html`<p class="hint" id="${id}.hint">${hintText}${hintText && fileHint ? ' ' : ''}${fileHint}</p>`
+      : nothing;
+    const errorText =
+      error !== undefined
+        ? html`<p class="error" id="${id}.error">
+            <span class="ozg-visually-hidden">${lang === 'en' ? 'Error:' : 'Fehler:'}</span> ${error}
+          </p>`
+        : nothing;
+    const value = getAt(this.#answers, path);
+    const leave = (e: FocusEvent) => this.#onLeave(e, field, path, indices);
+    const invalid: 'true' | 'false' = error !== undefined ? 'true' : 'false';
+    const cls = `field${error !== undefined ? ' field--error' : ''}`;
+
+    switch (field.type) {
+      case 'radio':
+      case 'checkbox-group': {
+        const chosen = Array.isArray(value) ? (value as string[]) : [];
+        return html`<div class=${cls} @focusout=${leave}>
+          <fieldset aria-describedby=${ifDefined(describedBy)}>
+            <legend>${label}</legend>
+            ${hint} ${errorText}
+            ${field.options.map((o, i) => {
+              const optionId = i === 0 ? id : `${id}.${i}`;
+              return field.type === 'radio'
+                ? html`<div class="choice">
+                    <input
+                      type="radio"
+                      id=${optionId}
+                      name=${id}
+                      .value=${o.value}
+                      .checked=${value === o.value}
+                      aria-invalid=${invalid}
+                      @change=${() => this.#change(field, path, indices, o.value)}
+                    />
+                    <label for=${optionId}>${localize(o.label, lang)}</label>
+                  </div>`
+                : html`<div class="choice">
+                    <input
+                      type="checkbox"
+                      id=${optionId}
+                      .value=${o.value}
+                      .checked=${chosen.includes(o.value)}
+                      aria-invalid=${invalid}
+                      @change=${(e: Event) => {
+                        const on = (e.target as HTMLInputElement).checked;
+                        const now = (getAt(this.#answers, path) as string[] | undefined) ?? [];
+                        const next = on
+                          ? [...now.filter((v) => v !== o.value), o.value]
+                          : now.filter((v) => v !== o.value);
+                        this.#change(field, path, indices, next);
+                      }}
+                    />
+                    <label for=${optionId}>${localize(o.label, lang)}</label>
+                  </div>`;
+            })}
+          </fieldset>
+        </div>`;
+      }
+      case 'checkbox':
+        return html`<div class=${cls} @focusout=${leave}>
+          ${errorText}
+          <div class="choice">
+            <input
+              type="checkbox"
+              id=${id}
+              .checked=${value === true}
+              aria-invalid=${invalid}
+              aria-describedby=${ifDefined(describedBy)}
+              @change=${(e: Event) => {
+                this.#change(field, path, indices, (e.target as HTMLInputElement).checked);
+                this.#checkField(field, path, indices);
+              }}
+            />
+            <label for=${id}>${label}</label>
+          </div>
+          ${hint}
+        </div>`;
+      case 'select':
+        return html`<div class=${cls} @focusout=${leave}>
+          <label for=${id}>${label}</label>
+          ${hint} ${errorText}
+          <select
+            id=${id}
+            .autocomplete=${(field.autocomplete ?? '') as AutoFill}
+            aria-invalid=${invalid}
+            aria-describedby=${ifDefined(describedBy)}
+            @change=${(e: Event) => {
+              const v = (e.target as HTMLSelectElement).value;
+              this.#change(field, path, indices, v === '' ? undefined : v);
+              this.#checkField(field, path, indices);
+            }}
+          >
+            <option value="" ?selected=${value === undefined}>${m(lang, 'choose')}</option>
+            ${field.options.map(
+              (o) =>
+                html`<option .value=${o.value} ?selected=${value === o.value}>
+                  ${localize(o.label, lang)}
+                </option>`,
+            )}
+          </select>
+        </div>`;
+      case 'textarea':
+        return html`<div class=${cls} @focusout=${leave}>
+          <label for=${id}>${label}</label>
+          ${hint} ${errorText}
+          <textarea
+            id=${id}
+            rows="5"
+            .value=${typeof value === 'string' ? value : ''}
+            maxlength=${ifDefined(field.maxLength)}
+            .autocomplete=${(field.autocomplete ?? '') as AutoFill}
+            aria-invalid=${invalid}
+            aria-describedby=${ifDefined(describedBy)}
+            @input=${(e: Event) => this.#change(field, path, indices, (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+        </div>`;
+      case 'file':
+        return this.#renderFile(field, path, indices, { cls, label, hint, errorText, describedBy, invalid });
+      default: {
+        const kind = INPUTS[field.type] ?? { type: 'text' };
+        const input = html`<input
+          id=${id}
+          type=${kind.type}
+          inputmode=${ifDefined(kind.inputmode)}
+          .autocomplete=${((field.autocomplete as AutoFill | undefined) ?? kind.autocomplete ?? '') as AutoFill}
+          spellcheck=${field.type === 'iban' || field.type === 'email' ? 'false' : 'true'}
+          maxlength=${ifDefined('maxLength' in field ? field.maxLength : undefined)}
+          min=${ifDefined(field.type === 'date' ? this.#dateBound(field.min) : undefined)}
+          max=${ifDefined(field.type === 'date' ? this.#dateBound(field.max) : undefined)}
+          .value=${typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+          aria-invalid=${invalid}
+          aria-describedby=${ifDefined(describedBy)}
+          @input=${(e: Event) => {
+            const v = (e.target as HTMLInputElement).value;
+            this.#change(field, path, indices, v === '' ? undefined : v);
+          }}
+        />`;
+        return html`<div class=${cls} @focusout=${leave}>
+          <label for=${id}>${label}</label>
+          ${hint} ${errorText}
+          ${
+            field.type === 'number' && field.unit
+              ? html`<div class="unit">${input}<span>${field.unit}</span></div>`
+              : input
+          }
+        </div>`;
+      }
+    }
+  }
+
+  #dateBound(bound: string | undefined): string | undefined {
+    if (bound !== 'today') return bound;
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  #fileHint(field: FileField): string | undefined {
+    const lang = this.uiLang;
+    const types = field.accept?.join(', ');
+    const size = field.maxSize !== undefined ? formatBytes(field.maxSize, lang) : undefined;
+    if (types && size) return m(lang, 'fileLimits', { types, size });
+    if (types) return m(lang, 'fileTypes', { types });
+    if (size) return m(lang, 'fileSize', { size });
+    return undefined;
+  }
+
+  #renderFile(
+    field: FileField,
+    path: Path,
+    indices: readonly number[],
+    parts: {
+      cls: string;
+      label: unknown;
+      hint: unknown;
+      errorText: unknown;
+      describedBy: string | undefined;
+      invalid: 'true' | 'false';
+    },
+  ): TemplateResult {
+    const lang = this.uiLang;
+    const id = domId(path);
+    const value = getAt(this.#answers, path);
+    const files = Array.isArray(value) ? (value as FileRef[]) : [];
+    const upload = this.uploads.get(pointerOf(path));
+    const full = field.maxFiles !== undefined && files.length >= field.maxFiles;
+    return html`<div class=${parts.cls}>
+      <label for=${id}>${parts.label}</label>
+      ${parts.hint} ${parts.errorText}
+      <input
+        id=${id}
+        type="file"
+        accept=${ifDefined(field.accept?.join(','))}
+        ?multiple=${field.maxFiles === undefined || field.maxFiles > 1}
+        ?disabled=${full || upload !== undefined}
+        aria-invalid=${parts.invalid}
+        aria-describedby=${ifDefined(parts.describedBy)}
+        @change=${(e: Event) => void this.#addFiles(field, path, indices, e.target as HTMLInputElement)}
+      />
+      ${
+        upload
+          ? html`<p>
+              <progress max="100" .value=${upload.percent} aria-label=${upload.name}></progress>
+              ${m(lang, 'uploading', { name: upload.name, percent: upload.percent })}
+            </p>`
+          : nothing
+      }
+      ${
+        files.length > 0
+          ? html`<ul class="files">
+              ${files.map(
+                (f) =>
+                  html`<li>
+                    <span>${f.name} (${formatBytes(f.size, lang)})</span>
+                    <button
+                      type="button"
+                      class="link"
+                      @click=${() => this.#removeFile(field, path, indices, f.uploadId)}
+                    >
+                      ${m(lang, 'removeFile', { name: f.name })}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderGroup(field: GroupField, path: Path, indices: readonly number[]): TemplateResult {
+    const lang = this.uiLang;
+    const compiled = this.#compiled!;
+    const id = domId(path);
+    const pointer = pointerOf(path);
+    const error = this.errors.get(pointer);
+    const hintText = localize(field.hint, lang);
+    const describedBy = this.#describedBy(id, Boolean(hintText), error !== undefined);
+    const children = (itemPath: Path, itemIndices: readonly number[]) =>
+      field.fields
+        .filter((child) => compiled.isVisible(child.id, this.#answers, itemIndices))
+        .map((child) => this.#renderField(child, [...itemPath, child.id], itemIndices));
+    const head = html`<legend>${localize(field.label, lang)}</legend>
+      ${hintText ? html`<p class="hint" id="${id}.hint">${hintText}</p>` : nothing}
+      ${error !== undefined ? html`<p class="error" id="${id}.error">${error}</p>` : nothing}`;
+    if (!field.repeatable) {
+      return html`<div class="field">
+        <fieldset class="group" id=${id} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
+          ${head} ${children(path, indices)}
+        </fieldset>
+      </div>`;
+    }
+    const { min, max } = field.repeatable;
+    const current = getAt(this.#answers, path);
+    const items = Array.isArray(current) ? current.length : 0;
+    const count = Math.max(items, min, min === 0 ? 0 : 1);
+    const setItems = (next: unknown[]) => {
+      this.#change(field, path, indices, next);
+      this.requestUpdate();
+    };
+    return html`<div class="field${error !== undefined ? ' field--error' : ''}">
+      <fieldset class="group" id=${id} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
+        ${head}
+        ${Array.from({ length: count }, (_, i) => {
+          const itemPath = [...path, i];
+          return html`<fieldset class="group">
+            <legend>${m(lang, 'entry', { n: i + 1 })}</legend>
+            ${children(itemPath, [...indices, i])}
+            ${
+              count > min
+                ? html`<button
+                    type="button"
+                    class="ozg-button ozg-button--secondary"
+                    @click=${() => {
+                      const list = Array.isArray(getAt(this.#answers, path))
+                        ? [...(getAt(this.#answers, path) as unknown[])]
+                        : [];
+                      list.splice(i, 1);
+                      setItems(list);
+                    }}
+                  >
+                    ${m(lang, 'remove', { n: i + 1 })}
+                  </button>`
+                : nothing
+            }
+          </fieldset>`;
+        })}
+        ${
+          count < max
+            ? html`<button
+                type="button"
+                class="ozg-button ozg-button--secondary"
+                @click=${() => {
+                  const list = Array.isArray(getAt(this.#answers, path))
+                    ? [...(getAt(this.#answers, path) as unknown[])]
+                    : [];
+                  while (list.length < count) list.push({});
+                  list.push({});
+                  setItems(list);
+                }}
+              >
+                ${m(lang, 'add')}
+              </button>`
+            : nothing
+        }
+      </fieldset>
+    </div>`;
+  }
+
+  // ---- review and confirmation ---------------------------------------------------------------------------
+
+  #display(field: Field, value: unknown): string {
+    const lang = this.uiLang;
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
+      return m(lang, 'noAnswer');
+    switch (field.type) {
+      case 'select':
+      case 'radio':
+        return localize(field.options.find((o) => o.value === value)?.label, lang) ?? String(value);
+      case 'checkbox-group':
+        return (value as string[])
+          .map((v) => localize(field.options.find((o) => o.value === v)?.label, lang) ?? v)
+          .join(', ');
+      case 'checkbox':
+        return value === true ? m(lang, 'yes') : m(lang, 'no');
+      case 'file':
+        return (value as FileRef[]).map((f) => f.name).join(', ');
+      case 'date': {
+        const [y, mo, d] = String(value).split('-');
+        return lang === 'en' ? `${d}/${mo}/${y}` : `${d}.${mo}.${y}`;
+      }
+      default:
+        return String(value);
+    }
+  }
+
+  #renderAnswers(fields: readonly Field[], container: unknown, indices: readonly number[]): TemplateResult {
+    const compiled = this.#compiled!;
+    const lang = this.uiLang;
+    const rows = fields
+      .filter((f) => f.type !== 'info' && compiled.isVisible(f.id, this.#answers, indices))
+      .map((f) => {
+        const value = isRecord(container) && Object.hasOwn(container, f.id) ? container[f.id] : undefined;
+        if (f.type === 'group') {
+          const items = f.repeatable ? (Array.isArray(value) ? value : []) : [value];
+          return html`<div>
+            <dt>${localize(f.label, lang)}</dt>
+            <dd>
+              ${items.map(
+                (item, i) =>
+                  html`${f.repeatable ? html`<strong>${m(lang, 'entry', { n: i + 1 })}</strong>` : nothing}
+                    <dl>
+                      ${this.#renderAnswers(f.fields, item, f.repeatable ? [...indices, i] : indices)}
+                    </dl>`,
+              )}
+            </dd>
+          </div>`;
+        }
+        return html`<div>
+          <dt>${localize(f.label, lang)}</dt>
+          <dd>${this.#display(f, value)}</dd>
+        </div>`;
+      });
+    return html`${rows}`;
+  }
+
+  #renderReview(): TemplateResult {
+    const lang = this.uiLang;
+    const compiled = this.#compiled!;
+    const tenant = this.#tenantInfo;
+    const consentError = this.errors.get('/consent');
+    return html`${this.renderHeading(m(lang, 'review'), 0, 'title')} ${this.#renderSummary()}
+      <p>${m(lang, 'reviewIntro')}</p>
+      ${this.#steps().map((step) => {
+        const title = localize(step.title, lang);
+        return html`<section>
+          ${this.renderHeading(title, 1)}
+          <dl class="answers">
+            ${this.#renderAnswers(compiled.visibleFields(step.id, this.#answers), this.#answers, [])}
+          </dl>
+          <p>
+            <button type="button" class="link" @click=${() => this.#changeStep(step.id)}>
+              ${m(lang, 'change')}<span class="ozg-visually-hidden"> – ${title}</span>
+            </button>
+          </p>
+        </section>`;
+      })}
+      <div class="field${consentError ? ' field--error' : ''}">
+        ${
+          consentError
+            ? html`<p class="error" id="f.consent.error">
+                <span class="ozg-visually-hidden">${lang === 'en' ? 'Error:' : 'Fehler:'}</span>
+                ${consentError}
+              </p>`
+            : nothing
+        }
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="f.consent"
+            .checked=${this.consent}
+            aria-invalid=${consentError ? 'true' : 'false'}
+            aria-describedby=${ifDefined(consentError ? 'f.consent.error' : undefined)}
+            @change=${(e: Event) => {
+              this.consent = (e.target as HTMLInputElement).checked;
+              if (this.consent && this.errors.has('/consent')) this.errors = new Map();
+            }}
+          />
+          <label for="f.consent">${m(lang, 'consent')}</label>
+        </div>
+        ${
+          tenant
+            ? html`<p>
+                <a href=${tenant.privacyNoticeUrl} target="_blank" rel="noopener"
+                  >${m(lang, 'consentLink')}</a
+                >
+              </p>`
+            : nothing
+        }
+      </div>
+      ${
+        this.submitError !== undefined
+          ? renderErrorAlert({ lang, error: this.submitError, onRetry: () => void this.#submit() })
+          : nothing
+      }
+      <div class="actions">
+        <button
+          type="button"
+          class="ozg-button"
+          part="submit-button"
+          aria-disabled=${this.submitting ? 'true' : 'false'}
+          @click=${() => void this.#submit()}
+        >
+          ${this.submitting ? m(lang, 'submitting') : m(lang, 'submit')}
+        </button>
+        <button
+          type="button"
+          class="ozg-button ozg-button--secondary"
+          @click=${() => {
+            const steps = this.#steps();
+            const last = steps[steps.length - 1];
+            if (last) {
+              this.#showStep(last.id);
+              this.#emitStep(last.id);
+            }
+          }}
+        >
+          ${m(lang, 'back')}
+        </button>
+      </div>`;
+  }
+
+  #renderDone(): TemplateResult {
+    const lang = this.uiLang;
+    const receipt = this.#receipt!;
+    const authority = receipt.authority;
+    const statusBase = this.statusUrl ?? this.#tenantInfo?.statusPageUrl;
+    let statusHref: string | undefined;
+    if (statusBase) {
+      try {
+        const url = new URL(statusBase, document.baseURI);
+        if (url.protocol === 'https:' || url.protocol === 'http:') {
+          url.searchParams.set('reference', receipt.reference);
+          statusHref = url.href;
+        }
+      } catch {
+        statusHref = undefined;
+      }
+    }
+    return html`<div class="done" part="confirmation">
+      ${this.renderHeading(m(lang, 'done'), 0, 'title')}
+      <dl>
+        <dt>${m(lang, 'reference')}</dt>
+        <dd class="code" translate="no">${receipt.reference}</dd>
+        <dt>${m(lang, 'accessCode')}</dt>
+        <dd class="code" translate="no">${receipt.accessCode}</dd>
+      </dl>
+      <p>${m(lang, 'accessCodeHint')}</p>
+      ${this.renderHeading(m(lang, 'authority'), 1)}
+      <p>
+        ${localize(authority.name, lang)}<br />${authority.address.street}<br />${authority.address.postalCode}
+        ${authority.address.city} ${authority.phone ? html`<br />${authority.phone}` : nothing}
+        ${authority.email ? html`<br />${authority.email}` : nothing}
+      </p>
+      <div class="actions">
+        ${statusHref ? html`<a href=${statusHref}>${m(lang, 'follow')}</a>` : nothing}
+        <button type="button" class="ozg-button ozg-button--secondary" @click=${() => window.print()}>
+          ${m(lang, 'print')}
+        </button>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-form': OzgForm;
+  }
+}

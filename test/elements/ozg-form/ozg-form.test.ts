@@ -1,0 +1,358 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ApiClientOptions } from '../../../src/client/index.ts';
+import { OzgForm } from '../../../src/ozg-form.ts';
+import { testBackend, type TestBackend } from '../../helpers/backend.ts';
+
+/** The real element, with an injectable `fetch` for the failure cases only. */
+class TestForm extends OzgForm {
+  fakeFetch: typeof fetch | undefined;
+  protected override apiOptions(): ApiClientOptions {
+    return this.fakeFetch ? { fetch: this.fakeFetch, retry: { baseDelayMs: 5, maxDelayMs: 10 } } : {};
+  }
+}
+customElements.define('test-ozg-form', TestForm);
+
+let backend: TestBackend;
+
+function clearDrafts(): void {
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('ozg-form-draft:')) localStorage.removeItem(key);
+}
+
+async function mount(
+  formId = 'versammlungsanzeige',
+  fakeFetch?: typeof fetch,
+  extra = '',
+): Promise<TestForm> {
+  const el = await fixture<TestForm>(
+    html`<test-ozg-form
+      endpoint=${backend.endpoint}
+      tenant=${backend.tenant}
+      form-id=${formId}
+      status-url=${extra || 'https://www.dithmarschen.example/status'}
+      .fakeFetch=${fakeFetch}
+    ></test-ozg-form>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('form, .ozg-alert'), 'form not shown', {
+    timeout: 5000,
+  });
+  await el.updateComplete;
+  return el;
+}
+
+const root = (el: OzgForm) => el.shadowRoot!;
+const byId = <T extends HTMLElement = HTMLInputElement>(el: OzgForm, id: string) =>
+  root(el).getElementById(`f.${id}`) as T | null;
+
+function type(el: OzgForm, id: string, value: string): void {
+  const input = byId(el, id)!;
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function pick(el: OzgForm, id: string, value: string): void {
+  const input = [...root(el).querySelectorAll<HTMLInputElement>(`input[name="f.${id}"]`)].find(
+    (i) => i.value === value,
+  );
+  if (!input) throw new Error(`no option ${value} for ${id}`);
+  input.click();
+}
+
+async function next(el: OzgForm): Promise<void> {
+  root(el).querySelector<HTMLButtonElement>('[part="next-button"]')!.click();
+  await el.updateComplete;
+  await el.updateComplete;
+}
+
+const heading = (el: OzgForm) => root(el).querySelector('#title')?.textContent?.trim();
+
+/** Fills every step of the assembly notice with valid answers and ends on the review page. */
+async function fillAll(el: OzgForm): Promise<void> {
+  pick(el, 'veranstalter_art', 'person');
+  type(el, 'vorname', 'Erika');
+  type(el, 'familienname', 'Mustermann');
+  type(el, 'strasse', 'Markt 1');
+  type(el, 'plz', '25746');
+  type(el, 'ort', 'Heide');
+  type(el, 'email', 'erika@example.org');
+  type(el, 'telefon', '0481 12345');
+  await next(el);
+  pick(el, 'leitung_selbst', 'ja');
+  await next(el);
+  type(el, 'thema', 'Mehr Bäume');
+  const year = new Date().getFullYear() + 1;
+  type(el, 'datum', `${year}-05-01`);
+  type(el, 'beginn', '10:00');
+  type(el, 'ende', '12:00');
+  pick(el, 'form', 'ortsfest');
+  await el.updateComplete;
+  type(el, 'kundgebungsort', 'Marktplatz Heide');
+  await next(el);
+  type(el, 'teilnehmende', '20');
+  await next(el);
+  byId(el, 'richtigkeit')!.click();
+  await next(el);
+}
+
+describe('<ozg-form>', () => {
+  before(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(clearDrafts);
+  afterEach(clearDrafts);
+
+  it('loads a definition from the backend and shows step 1 with labels, hints and progress', async () => {
+    const el = await mount();
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
+    expect(heading(el)).to.equal('Veranstalterin oder Veranstalter');
+    const email = byId(el, 'email')!;
+    expect(email.type).to.equal('email');
+    expect(email.autocomplete).to.equal('email');
+    expect(root(el).querySelector('label[for="f.email"]')!.textContent).to.contain('E-Mail');
+    const plz = byId(el, 'plz')!;
+    expect(plz.getAttribute('inputmode')).to.equal('numeric');
+    const legend = root(el).querySelector('fieldset legend');
+    expect(legend).to.exist;
+    // only the current step is in the DOM
+    expect(byId(el, 'thema')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error summary on "Weiter", focuses it, and its links focus the fields', async () => {
+    const el = await mount();
+    await next(el);
+    const summary = root(el).querySelector<HTMLElement>('#summary')!;
+    expect(summary).to.exist;
+    expect(root(el).activeElement).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.length).to.be.greaterThan(5);
+    const vorname = byId(el, 'vorname')!;
+    expect(vorname.getAttribute('aria-invalid')).to.equal('true');
+    expect(vorname.getAttribute('aria-describedby')).to.contain('f.vorname.error');
+    const link = links.find((a) => a.getAttribute('href') === '#f.vorname')!;
+    link.click();
+    expect(root(el).activeElement).to.equal(vorname);
+    await expect(el).to.be.accessible();
+    // still on step 1
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
+  });
+
+  it('validates a field when it is left, not while typing', async () => {
+    const el = await mount();
+    type(el, 'email', 'erika@');
+    await el.updateComplete;
+    expect(root(el).getElementById('f.email.error')).to.equal(null);
+    byId(el, 'vorname')!.focus();
+    await el.updateComplete;
+    expect(root(el).getElementById('f.email.error')!.textContent).to.match(/E-Mail/);
+    type(el, 'email', 'erika@example.org');
+    await el.updateComplete;
+    expect(root(el).getElementById('f.email.error')).to.equal(null);
+  });
+
+  it('applies conditions live and leaves hidden answers out of the review', async () => {
+    const el = await mount();
+    expect(byId(el, 'organisation')).to.equal(null);
+    pick(el, 'veranstalter_art', 'organisation');
+    await el.updateComplete;
+    expect(byId(el, 'organisation')).to.exist;
+    type(el, 'organisation', 'Verein der Baumfreunde');
+    pick(el, 'veranstalter_art', 'person');
+    await el.updateComplete;
+    expect(byId(el, 'organisation')).to.equal(null);
+    await fillAll(el);
+    expect(heading(el)).to.equal('Angaben prüfen');
+    expect(root(el).textContent).not.to.contain('Verein der Baumfreunde');
+  });
+
+  it('reviews, submits once with consent and confirms with reference and access code', async () => {
+    const el = await mount();
+    const steps: string[] = [];
+    el.addEventListener('ozg-step-change', (e) => steps.push(e.detail.stepId));
+    await fillAll(el);
+    expect(steps).to.deep.equal(['leitung', 'versammlung', 'ablauf', 'abschluss', 'review']);
+    expect(root(el).textContent).to.contain('Marktplatz Heide');
+    await expect(el).to.be.accessible();
+    const submit = root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
+    submit.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('#summary')!.textContent).to.contain('Datenschutzhinweise');
+    root(el).getElementById('f.consent')!.click();
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'ozg-submitted');
+    submit.click();
+    submit.click(); // a double click must not submit twice
+    const { detail } = await submitted;
+    expect(detail.reference).to.match(/^DI-\d{4}-\d{6}$/);
+    await waitUntil(() => root(el).querySelector('[part="confirmation"]'));
+    const confirmation = root(el).querySelector('[part="confirmation"]')!;
+    expect(confirmation.textContent).to.contain(detail.reference);
+    expect(confirmation.textContent).to.contain('Zugangscode');
+    const link = confirmation.querySelector('a')!;
+    expect(link.href).to.contain(`reference=${detail.reference}`);
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('ozg-form-draft:'))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('restores the draft after a reload', async () => {
+    const first = await mount();
+    type(first, 'vorname', 'Erika');
+    pick(first, 'veranstalter_art', 'organisation');
+    await first.updateComplete;
+    type(first, 'organisation', 'Baumfreunde e. V.');
+    await Promise.resolve();
+    first.remove();
+    const second = await mount();
+    expect(root(second).textContent).to.contain('Fortfahren');
+    root(second).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await second.updateComplete;
+    expect(byId(second, 'vorname')!.value).to.equal('Erika');
+    expect(byId(second, 'organisation')!.value).to.equal('Baumfreunde e. V.');
+  });
+
+  it('shows markup in labels and hints as text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const fake: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.endsWith('/forms/evil')) {
+        const definition = {
+          id: 'evil',
+          version: 1,
+          title: { de: `Titel ${evil}` },
+          steps: [
+            {
+              id: 's1',
+              title: { de: 'Schritt' },
+              fields: [{ id: 'a', type: 'text', label: { de: `Name ${evil}` }, hint: { de: `<b>fett</b>` } }],
+            },
+          ],
+        };
+        return new Response(JSON.stringify(definition), { headers: { 'content-type': 'application/json' } });
+      }
+      return fetch(input, init);
+    };
+    const el = await mount('evil', fake);
+    expect(root(el).querySelector('img, b')).to.equal(null);
+    expect(root(el).querySelector('label[for="f.a"]')!.textContent).to.contain(evil);
+    expect(root(el).getElementById('f.a.hint')!.textContent).to.contain('<b>fett</b>');
+  });
+
+  it('maps server field errors onto the fields', async () => {
+    const fake: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/submissions')) {
+        const problem = {
+          type: 'urn:ozg:problem:validation',
+          title: 'Bitte die markierten Angaben prüfen.',
+          status: 422,
+          errors: [{ pointer: '/data/email', detail: 'Diese Adresse wird nicht angenommen.', code: 'x' }],
+        };
+        return new Response(JSON.stringify(problem), {
+          status: 422,
+          headers: { 'content-type': 'application/problem+json' },
+        });
+      }
+      return fetch(input, init);
+    };
+    const el = await mount('versammlungsanzeige', fake);
+    await fillAll(el);
+    root(el).getElementById('f.consent')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => root(el).getElementById('f.email.error'), 'error not shown');
+    expect(root(el).getElementById('f.email.error')!.textContent).to.contain('nicht angenommen');
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
+    expect(byId(el, 'email')!.value).to.equal('erika@example.org');
+  });
+
+  it('stores one submission when the answer to the first attempt is lost', async () => {
+    const keys: string[] = [];
+    const replayed: (string | null)[] = [];
+    const fake: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/submissions')) {
+        keys.push(new Headers(init?.headers).get('Idempotency-Key') ?? '');
+        replayed.push(response.headers.get('Idempotent-Replayed'));
+        // The backend stored it, but the answer never arrives.
+        if (keys.length === 1) throw new TypeError('Failed to fetch');
+      }
+      return response;
+    };
+    const el = await mount('versammlungsanzeige', fake);
+    await fillAll(el);
+    root(el).getElementById('f.consent')!.click();
+    await el.updateComplete;
+    const submitted = oneEvent(el, 'ozg-submitted');
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await submitted;
+    expect(keys.length).to.equal(2);
+    expect(keys[0]).to.equal(keys[1]);
+    expect(replayed[1]).to.equal('true');
+  });
+
+  it('keeps the input after a network failure and submits on retry', async () => {
+    let offline = true;
+    const fake: typeof fetch = async (input, init) => {
+      if (offline && String(input).endsWith('/submissions')) throw new TypeError('Failed to fetch');
+      return fetch(input, init);
+    };
+    const el = await mount('versammlungsanzeige', fake);
+    await fillAll(el);
+    root(el).getElementById('f.consent')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
+    expect(root(el).textContent).to.contain('Marktplatz Heide');
+    offline = false;
+    const submitted = oneEvent(el, 'ozg-submitted');
+    root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    const { detail } = await submitted;
+    expect(detail.reference).to.match(/^DI-/);
+  });
+
+  it('can be filled and submitted with the keyboard only', async () => {
+    const el = await mount();
+    const radio = root(el).querySelector<HTMLInputElement>('input[name="f.veranstalter_art"]')!;
+    radio.focus();
+    await sendKeys({ press: 'Space' });
+    const answers: [string, string][] = [
+      ['vorname', 'Erika'],
+      ['familienname', 'Mustermann'],
+      ['strasse', 'Markt 1'],
+      ['plz', '25746'],
+      ['ort', 'Heide'],
+      ['email', 'erika@example.org'],
+      ['telefon', '0481 12345'],
+    ];
+    for (const [, value] of answers) {
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: value });
+    }
+    expect(byId(el, 'telefon')!.value).to.equal('0481 12345');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 2 von 5');
+    expect(root(el).activeElement?.id).to.equal('title');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await fixture<OzgForm>(
+      html`<ozg-form
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        form-id="versammlungsanzeige"
+        lang="en"
+      ></ozg-form>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('form'));
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Step 1 of 5');
+    expect(root(el).querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Continue');
+  });
+
+  it('shows a polite error with retry when the form does not exist', async () => {
+    const el = await mount('gibt-es-nicht');
+    expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('nicht gefunden');
+    expect(root(el).querySelector('[part="retry-button"]')).to.exist;
+  });
+});
