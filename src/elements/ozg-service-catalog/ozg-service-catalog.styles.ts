@@ -9,6 +9,11 @@ export const catalogStyles = css`
     text-align: start;
     overflow-wrap: anywhere;
   }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
   :host([hidden]) {
     display: none;
   }

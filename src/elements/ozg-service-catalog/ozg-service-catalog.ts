@@ -111,6 +111,12 @@ const HEADING_ID = 'ozg-catalog-heading';
 export class OzgServiceCatalog extends OzgElement {
   static override styles = [tokens, blockStyles, catalogStyles];
 
+  /**
+   * Service id to open at start when the URL names none (e.g. on a page about one service); "back"
+   * then leads to the whole catalog.
+   */
+  @property() service?: string;
+
   /** Category (life situation) id the list starts filtered by. */
   @property() category?: string;
 
@@ -159,7 +165,9 @@ export class OzgServiceCatalog extends OzgElement {
       this.#initialised = true;
       this.limit = this.pageSize;
       this.activeCategory = this.category ?? '';
-      this.#applyRoute(this.#readRoute());
+      const route = this.#readRoute();
+      if (!route.service && this.service) route.service = this.service;
+      this.#applyRoute(route);
     }
     window.addEventListener('popstate', this.#onPopState);
   }
@@ -671,6 +679,7 @@ export class OzgServiceCatalog extends OzgElement {
         ? html`<ozg-form
             form-id=${formId}
             service-id=${s.id}
+            ars=${ifDefined(this.chosenPlace?.ars)}
             endpoint=${ifDefined(config?.endpoint)}
             tenant=${ifDefined(config?.tenant)}
             lang=${this.uiLang}

@@ -12,6 +12,8 @@ class FaultyCatalog extends OzgServiceCatalog {
   }
 }
 customElements.define('faulty-service-catalog', FaultyCatalog);
+// Stands in for the form element, which has its own tests: here only what the catalog hands it counts.
+if (!customElements.get('ozg-form')) customElements.define('ozg-form', class extends HTMLElement {});
 
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
@@ -158,6 +160,32 @@ describe('<ozg-service-catalog> detail, authority and start (real backend)', () 
     expect(event.detail).to.deep.equal({ serviceId: 'baumfaellgenehmigung', formId: 'baumfaellgenehmigung' });
     await el.updateComplete;
     expect(root(el).textContent).to.contain('Antrag: Baum fällen');
+    const form = $(el, 'ozg-form')!;
+    expect(form.getAttribute('form-id')).to.equal('baumfaellgenehmigung');
+    expect(form.getAttribute('service-id')).to.equal('baumfaellgenehmigung');
+    expect(form.getAttribute('tenant')).to.equal(backend.tenant);
+  });
+
+  it('opens the service named by the service attribute and hands the chosen place to the form', async () => {
+    sessionStorage.setItem(
+      `ozg-place:${backend.tenant}`,
+      JSON.stringify({ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }),
+    );
+    const el = await fixture<OzgServiceCatalog>(
+      html`<ozg-service-catalog
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        service="baumfaellgenehmigung"
+        routing="none"
+      ></ozg-service-catalog>`,
+    );
+    await waitUntil(() => $(el, '[part="authority"]'), 'detail with authority', { timeout: 5000 });
+    expect($(el, 'h2[part="heading"]')!.textContent).to.contain('Baum fällen');
+    $<HTMLButtonElement>(el, '[part="start-button"]')!.click();
+    await el.updateComplete;
+    expect($(el, 'ozg-form')!.getAttribute('ars')).to.equal('010510044044');
+    $<HTMLButtonElement>(el, '[part="back-link"]')!.click();
+    await waitUntil(() => $(el, '[part="results"]'), 'whole catalog after back', { timeout: 5000 });
   });
 
   it('links to the form page of the host (form-url) or to an external online service, marked as such', async () => {
@@ -211,6 +239,39 @@ describe('<ozg-service-catalog> navigation in the host page URL', () => {
     await type(el, 'Gewerbe');
     await openFirst(el);
     expect(location.href).to.equal(before);
+  });
+});
+
+describe('<ozg-service-catalog> as a guest on the host page', () => {
+  it('keeps its layout under hostile global CSS and fits a 320 px phone without horizontal scrolling', async () => {
+    const style = document.createElement('style');
+    style.textContent =
+      'div, p, a, button, input, h2, h3, ul, li, [part] { display: inline !important; color: red !important;' +
+      ' inline-size: 2000px !important; font-size: 40px !important }';
+    document.head.append(style);
+    try {
+      const wrapper = await fixture<HTMLElement>(
+        html`<section style="inline-size: 320px">
+          <ozg-service-catalog
+            endpoint=${backend.endpoint}
+            tenant=${backend.tenant}
+            routing="none"
+            service="fahrzeugzulassung"
+          ></ozg-service-catalog>
+        </section>`,
+      );
+      const el = wrapper.querySelector('ozg-service-catalog')!;
+      await waitUntil(() => $(el, '[part="detail"]'), 'detail', { timeout: 5000 });
+      const start = $(el, '[part="start-button"]')!;
+      expect(getComputedStyle(start).display).to.equal('inline-flex');
+      expect(getComputedStyle($(el, '.summary')!).color).not.to.equal('rgb(255, 0, 0)');
+      expect(el.scrollWidth).to.be.at.most(320);
+      expect(start.getBoundingClientRect().width).to.be.at.most(320);
+      const heading = $(el, '[part="heading"]')!;
+      expect(heading.getBoundingClientRect().width).to.be.at.most(320);
+    } finally {
+      style.remove();
+    }
   });
 });
 

@@ -1,0 +1,206 @@
+/**
+ * `<ozg-service-catalog>` in each of its states. Storybook has no backend: a story-only subclass answers
+ * with a scripted `fetch` (a small excerpt of the sample catalog, or a failure).
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ApiClientOptions } from '../src/client/index.ts';
+import type { Service } from '../src/contract/index.ts';
+import { OzgServiceCatalog } from '../src/ozg-service-catalog.ts';
+import '../src/ozg-config.ts';
+
+type Scenario = 'sample' | 'loading' | 'empty' | 'error' | 'malformed' | 'long';
+
+const long = (text: string, times: number) => Array.from({ length: times }, () => text).join('\n\n');
+
+const services: Service[] = [
+  {
+    id: 'fahrzeugzulassung',
+    name: { de: 'Fahrzeug zulassen (i-Kfz)', en: 'Register a vehicle (i-Kfz)' },
+    summary: {
+      de: 'Auto, Motorrad oder Anhänger online oder bei der Zulassungsstelle zulassen, umschreiben oder abmelden.',
+      en: 'Register, re-register or deregister a car, motorcycle or trailer online or at the registration office.',
+    },
+    categories: ['mobilitaet'],
+    synonyms: { de: ['Auto anmelden', 'Kennzeichen'], en: ['register car'] },
+    onlineServiceUrl: 'https://i-kfz.dithmarschen.example/',
+    costs: { de: 'Laut Gebührenordnung (GebOSt).', en: 'According to the fee schedule (GebOSt).' },
+  },
+  {
+    id: 'baumfaellgenehmigung',
+    name: { de: 'Baum fällen – Genehmigung beantragen', en: 'Tree felling permit' },
+    summary: {
+      de: 'Genehmigung, um einen geschützten Baum zu fällen oder stark zurückzuschneiden.',
+      en: 'Permission to fell or heavily prune a protected tree.',
+    },
+    categories: ['umwelt', 'bauen'],
+    formId: 'baumfaellgenehmigung',
+    fullText: {
+      de: 'Bäume ab einem bestimmten Stammumfang sind geschützt.\n\nFür das Fällen brauchen Sie eine Genehmigung.',
+      en: 'Trees above a certain trunk girth are protected.\n\nYou need a permit to fell them.',
+    },
+    requiredDocuments: [{ de: 'Lageplan mit dem Standort des Baumes', en: 'Site plan showing the tree' }],
+    processingTime: { de: 'In der Regel vier Wochen.', en: 'Usually four weeks.' },
+  },
+  {
+    id: 'gewerbeanmeldung',
+    name: { de: 'Gewerbe anmelden', en: 'Register a business' },
+    summary: {
+      de: 'Ein Gewerbe anmelden, wenn Sie eine selbständige Tätigkeit beginnen.',
+      en: 'Register a trade.',
+    },
+    categories: ['wirtschaft'],
+    formId: 'gewerbeanmeldung',
+    legalBasis: [{ de: '§ 14 Gewerbeordnung (GewO)' }],
+  },
+  {
+    id: 'langer-text',
+    name: {
+      de: 'Ausnahmegenehmigung nach der Straßenverkehrs-Ordnung für Schwertransporte und Großraumtransporte im Kreisgebiet',
+    },
+    summary: { de: long('Eine sehr lange Beschreibung mit Donaudampfschifffahrtsgesellschaftskapitän.', 4) },
+    categories: ['mobilitaet'],
+    fullText: {
+      de: long('Absatz mit viel Text, der auf schmalen Bildschirmen umbrechen muss. '.repeat(6), 5),
+    },
+    requiredDocuments: Array.from({ length: 12 }, (_, i) => ({
+      de: `Unterlage Nummer ${i + 1} mit Erläuterung`,
+    })),
+  },
+];
+
+const categories = [
+  { id: 'mobilitaet', name: { de: 'Mobilität und Verkehr', en: 'Mobility and transport' }, count: 2 },
+  { id: 'umwelt', name: { de: 'Umwelt und Natur', en: 'Environment and nature' }, count: 1 },
+  { id: 'bauen', name: { de: 'Bauen und Wohnen', en: 'Building and housing' }, count: 1 },
+  { id: 'wirtschaft', name: { de: 'Wirtschaft und Gewerbe', en: 'Business and trade' }, count: 1 },
+];
+
+const authority = {
+  id: 'kreis',
+  name: { de: 'Kreis Dithmarschen – Fachdienst', en: 'District of Dithmarschen' },
+  address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
+  phone: '0481 97-0',
+  email: 'info@dithmarschen.example',
+  openingHours: { de: 'Mo–Fr 8–12 Uhr\nDo 14–17 Uhr', en: 'Mon–Fri 8–12\nThu 14–17' },
+};
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
+  });
+
+function answer(scenario: Scenario, url: URL): Promise<Response> {
+  if (scenario === 'loading') return new Promise(() => undefined);
+  if (scenario === 'error')
+    return Promise.resolve(json({ type: 'about:blank', title: 'Unavailable', status: 503 }, 503));
+  if (scenario === 'malformed') return Promise.resolve(json({ services: 'kaputt' }));
+  const path = url.pathname;
+  const pick = scenario === 'long' ? services.slice(3) : scenario === 'empty' ? [] : services;
+  if (path.endsWith('/services'))
+    return Promise.resolve(json({ services: pick, categories, total: pick.length }));
+  if (path.endsWith('/locations'))
+    return Promise.resolve(
+      json({ locations: [{ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }] }),
+    );
+  if (path.endsWith('/responsible'))
+    return Promise.resolve(json({ serviceId: 'x', ars: '010510044044', arsPrefix: '01051', authority }));
+  const id = path.split('/').pop();
+  const service = services.find((s) => s.id === id);
+  return Promise.resolve(
+    service ? json(service) : json({ type: 'about:blank', title: 'Not found', status: 404 }, 404),
+  );
+}
+
+class StoryServiceCatalog extends OzgServiceCatalog {
+  /** Which scripted backend answers. */
+  @property() scenario: Scenario = 'sample';
+
+  protected override apiOptions(): ApiClientOptions {
+    return {
+      retry: { attempts: 1 },
+      fetch: (input) => answer(this.scenario, new URL(String(input))),
+    };
+  }
+}
+if (!customElements.get('story-service-catalog'))
+  customElements.define('story-service-catalog', StoryServiceCatalog);
+
+interface Args {
+  lang: 'de' | 'en';
+  scenario: Scenario;
+  service: string;
+  headingLevel: number;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/ozg-service-catalog',
+  component: 'ozg-service-catalog',
+  args: { lang: 'de', scenario: 'sample', service: '', headingLevel: 2 },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['de', 'en'] },
+    scenario: { control: 'select', options: ['sample', 'loading', 'empty', 'error', 'malformed', 'long'] },
+    headingLevel: { control: { type: 'number', min: 1, max: 6 } },
+  },
+  render: ({ lang, scenario, service, headingLevel }) =>
+    html`<story-service-catalog
+      endpoint="https://ozg.example.de"
+      tenant="kreis-dithmarschen"
+      lang=${lang}
+      scenario=${scenario}
+      service=${service}
+      heading-level=${headingLevel}
+      routing="none"
+    ></story-service-catalog>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The catalog with results: type to search, filter by category, open a service. */
+export const Results: Story = {};
+
+/** The skeleton shown while the catalog loads. */
+export const Loading: Story = { args: { scenario: 'loading' } };
+
+/** Nothing found: the categories are offered instead. */
+export const Empty: Story = { args: { scenario: 'empty' } };
+
+/** The backend is unavailable: a message with a retry button. */
+export const BackendError: Story = { args: { scenario: 'error' } };
+
+/** The backend answers something unexpected: the same polite message, never an exception. */
+export const Malformed: Story = { args: { scenario: 'malformed' } };
+
+/** One service in full, with the search for the responsible authority. */
+export const Detail: Story = { args: { service: 'baumfaellgenehmigung' } };
+
+/** An external online service, clearly marked as leaving the site. */
+export const ExternalService: Story = { args: { service: 'fahrzeugzulassung' } };
+
+/** Very long names, summaries and lists; try it at 320 px. */
+export const LongTexts: Story = { args: { scenario: 'long', service: 'langer-text' } };
+
+/** The same catalog in English. */
+export const English: Story = { args: { lang: 'en' } };
+
+/** A narrow phone (320 px). */
+export const NarrowPhone: Story = {
+  args: { scenario: 'long' },
+  decorators: [(story) => html`<div style="inline-size: 320px; border: 1px dashed #888">${story()}</div>`],
+};
+
+/** A custom theme through the documented `--ozg-*` properties and an inherited serif font. */
+export const CustomTheme: Story = {
+  decorators: [
+    (story) =>
+      html`<div
+        style="--ozg-color-primary: #7a1f5c; --ozg-color-primary-hover: #5a1544; --ozg-color-surface: #f7eef4;
+          --ozg-radius: 0; --ozg-color-focus: #7a1f5c; font-family: Georgia, serif"
+      >
+        ${story()}
+      </div>`,
+  ],
+};
