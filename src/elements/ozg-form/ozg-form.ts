@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
 import { ApiError, isAbortError, newIdempotencyKey, describeError } from '../../client/index.ts';
 import { localize } from '../../contract/common.ts';
 import type { PublicTenant } from '../../contract/catalog.ts';
@@ -529,13 +530,17 @@ export class OzgForm extends OzgElement {
   #showServerErrors(errors: readonly { pointer: string; detail: string }[]): void {
     const first = tokensOf(errors[0]?.pointer ?? '')[0];
     const step = this.#steps().find((s) => s.fields.some((f) => f.id === first));
-    if (step) {
-      this.#returnToReview = true;
-      this.stepId = step.id;
-      this.view = 'step';
-      this.#emitStep(step.id);
+    if (!step) {
+      this.#showErrors(errors);
+      return;
     }
-    this.#showErrors(errors);
+    this.#returnToReview = true;
+    this.stepId = step.id;
+    this.view = 'step';
+    this.#emitStep(step.id);
+    // The summary lists what can be fixed here; the other steps are checked again on the way back.
+    const here = new Set(step.fields.map((f) => f.id));
+    this.#showErrors(errors.filter((e) => here.has(tokensOf(e.pointer)[0] ?? '')));
   }
 
   // ---- files ---------------------------------------------------------------------------------------------
@@ -771,7 +776,7 @@ export class OzgForm extends OzgElement {
                       id=${optionId}
                       name=${id}
                       .value=${o.value}
-                      .checked=${value === o.value}
+                      .checked=${live(value === o.value)}
                       aria-invalid=${invalid}
                       @change=${() => this.#change(field, path, indices, o.value)}
                     />
@@ -782,7 +787,7 @@ export class OzgForm extends OzgElement {
                       type="checkbox"
                       id=${optionId}
                       .value=${o.value}
-                      .checked=${chosen.includes(o.value)}
+                      .checked=${live(chosen.includes(o.value))}
                       aria-invalid=${invalid}
                       @change=${(e: Event) => {
                         const on = (e.target as HTMLInputElement).checked;
@@ -806,7 +811,7 @@ export class OzgForm extends OzgElement {
             <input
               type="checkbox"
               id=${id}
-              .checked=${value === true}
+              .checked=${live(value === true)}
               aria-invalid=${invalid}
               aria-describedby=${ifDefined(describedBy)}
               @change=${(e: Event) => {
@@ -849,7 +854,7 @@ export class OzgForm extends OzgElement {
           <textarea
             id=${id}
             rows="5"
-            .value=${typeof value === 'string' ? value : ''}
+            .value=${live(typeof value === 'string' ? value : '')}
             maxlength=${ifDefined(field.maxLength)}
             .autocomplete=${(field.autocomplete ?? '') as AutoFill}
             aria-invalid=${invalid}
@@ -870,7 +875,7 @@ export class OzgForm extends OzgElement {
           maxlength=${ifDefined('maxLength' in field ? field.maxLength : undefined)}
           min=${ifDefined(field.type === 'date' ? this.#dateBound(field.min) : undefined)}
           max=${ifDefined(field.type === 'date' ? this.#dateBound(field.max) : undefined)}
-          .value=${typeof value === 'string' || typeof value === 'number' ? String(value) : ''}
+          .value=${live(typeof value === 'string' || typeof value === 'number' ? String(value) : '')}
           aria-invalid=${invalid}
           aria-describedby=${ifDefined(describedBy)}
           @input=${(e: Event) => {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ApiClientOptions } from '../../../src/client/index.ts';
+import { ApiClient, ApiError, type ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 
@@ -15,9 +15,25 @@ customElements.define('test-ozg-form', TestForm);
 
 let backend: TestBackend;
 
+/** Only this file's forms: the other test file of the element runs beside it on the same origin. */
 function clearDrafts(): void {
   for (const key of Object.keys(localStorage))
-    if (key.startsWith('ozg-form-draft:')) localStorage.removeItem(key);
+    if (/^ozg-form-draft:[^:]+:(versammlungsanzeige|evil|gibt-es-nicht):/.test(key))
+      localStorage.removeItem(key);
+}
+
+const DRAFT = (formId: string) => `ozg-form-draft:kreis-dithmarschen:${formId}:1`;
+
+/** Opens a form at a step through a saved draft, as a citizen coming back to it would. */
+async function openAt(formId: string, stepId: string, answers: Record<string, unknown>): Promise<OzgForm> {
+  localStorage.setItem(DRAFT(formId), JSON.stringify({ answers, stepId, savedAt: new Date().toISOString() }));
+  const el = await fixture<OzgForm>(
+    html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant} form-id=${formId}></ozg-form>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('.actions .ozg-button'), 'draft not offered');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+  await el.updateComplete;
+  return el;
 }
 
 async function mount(
@@ -192,7 +208,7 @@ describe('<ozg-form>', () => {
     expect(confirmation.textContent).to.contain('Zugangscode');
     const link = confirmation.querySelector('a')!;
     expect(link.href).to.contain(`reference=${detail.reference}`);
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('ozg-form-draft:'))).to.deep.equal([]);
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -354,5 +370,58 @@ describe('<ozg-form>', () => {
     const el = await mount('gibt-es-nicht');
     expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('nicht gefunden');
     expect(root(el).querySelector('[part="retry-button"]')).to.exist;
+  });
+
+  it('rejects the same invalid answers as the server does', async () => {
+    const answers = {
+      veranstalter_art: 'person',
+      vorname: 'Erika',
+      familienname: 'Mustermann',
+      strasse: 'Markt 1',
+      plz: '2574',
+      ort: 'Heide',
+      email: 'erika@',
+      telefon: '0481 12345',
+      leitung_selbst: 'ja',
+      thema: 'Mehr Bäume',
+      datum: `${new Date().getFullYear() + 1}-05-01`,
+      beginn: '10:00',
+      ende: '12:00',
+      form: 'ortsfest',
+      kundgebungsort: 'Marktplatz',
+      teilnehmende: '20',
+      richtigkeit: true,
+    };
+    let serverPointers: string[] = [];
+    try {
+      await new ApiClient(backend.endpoint).request('createSubmission', {
+        idempotencyKey: crypto.randomUUID(),
+        body: {
+          tenantId: backend.tenant,
+          serviceId: 'versammlungsanzeige',
+          formId: 'versammlungsanzeige',
+          formVersion: 1,
+          ars: '010510044044',
+          lang: 'de',
+          data: answers,
+        },
+      });
+      expect.fail('the server accepted invalid answers');
+    } catch (error) {
+      expect(error).to.be.instanceOf(ApiError);
+      serverPointers = (error as ApiError).fieldErrors.map((e) => e.pointer.replace(/^\/data/, '')).sort();
+    }
+    const el = await openAt('versammlungsanzeige', 'abschluss', answers);
+    root(el).querySelector<HTMLButtonElement>('[part="next-button"]')!.click();
+    await el.updateComplete;
+    root(el).getElementById('f.consent')!.click();
+    await el.updateComplete;
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => root(el).querySelector('#summary'), 'no summary');
+    const clientPointers = [...root(el).querySelectorAll('#summary a')]
+      .map((a) => '/' + a.getAttribute('href')!.slice('#f.'.length))
+      .sort();
+    expect(serverPointers).to.deep.equal(['/email', '/plz']);
+    expect(clientPointers).to.deep.equal(serverPointers);
   });
 });

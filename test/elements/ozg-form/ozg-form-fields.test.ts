@@ -1,0 +1,103 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { OzgForm } from '../../../src/ozg-form.ts';
+import { testBackend, type TestBackend } from '../../helpers/backend.ts';
+
+let backend: TestBackend;
+
+const DRAFT = (formId: string) => `ozg-form-draft:kreis-dithmarschen:${formId}:1`;
+
+function clearDrafts(): void {
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith(DRAFT('baumfaellgenehmigung'))) localStorage.removeItem(key);
+}
+
+/** Opens a form at a step through a saved draft, as a citizen coming back to it would. */
+async function openAt(formId: string, stepId: string, answers: Record<string, unknown>): Promise<OzgForm> {
+  localStorage.setItem(DRAFT(formId), JSON.stringify({ answers, stepId, savedAt: new Date().toISOString() }));
+  const el = await fixture<OzgForm>(
+    html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant} form-id=${formId}></ozg-form>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('.actions .ozg-button'), 'draft not offered');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+  await el.updateComplete;
+  return el;
+}
+
+const root = (el: OzgForm) => el.shadowRoot!;
+const byId = <T extends HTMLElement = HTMLInputElement>(el: OzgForm, id: string) =>
+  root(el).getElementById(`f.${id}`) as T | null;
+
+function type(el: OzgForm, id: string, value: string): void {
+  const input = byId(el, id)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function choose(el: OzgForm, id: string, value: string): void {
+  const select = byId<HTMLSelectElement>(el, id)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+const entries = (el: OzgForm) =>
+  [...root(el).querySelectorAll('fieldset.group fieldset.group legend')].map((l) => l.textContent?.trim());
+
+describe('<ozg-form> field types', () => {
+  before(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(clearDrafts);
+  afterEach(clearDrafts);
+
+  it('adds and removes repetitions of a group within its bounds, with conditions per repetition', async () => {
+    const el = await openAt('baumfaellgenehmigung', 'baumangaben', {});
+    expect(entries(el)).to.deep.equal(['Eintrag 1']);
+    // min 1: the only entry cannot be removed
+    expect(root(el).textContent).not.to.contain('Eintrag 1 entfernen');
+    const add = [...root(el).querySelectorAll('button')].find((b) => b.textContent?.includes('hinzufügen'))!;
+    add.click();
+    await el.updateComplete;
+    expect(entries(el)).to.deep.equal(['Eintrag 1', 'Eintrag 2']);
+    type(el, 'baeume.0.baumart', 'Eiche');
+    type(el, 'baeume.1.baumart', 'Linde');
+    expect(byId(el, 'baeume.1.grund_sonstiges')).to.equal(null);
+    choose(el, 'baeume.1.grund', 'sonstiges');
+    await el.updateComplete;
+    expect(byId(el, 'baeume.1.grund_sonstiges')).to.exist;
+    expect(byId(el, 'baeume.0.grund_sonstiges')).to.equal(null);
+    const remove = [...root(el).querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Eintrag 1 entfernen',
+    )!;
+    remove.click();
+    await el.updateComplete;
+    expect(entries(el)).to.deep.equal(['Eintrag 1']);
+    expect(byId(el, 'baeume.0.baumart')!.value).to.equal('Linde');
+    await expect(el).to.be.accessible();
+  });
+
+  it('uploads files with their limits shown and refuses a wrong type before uploading', async () => {
+    const el = await openAt('baumfaellgenehmigung', 'unterlagen', {});
+    const input = byId(el, 'fotos')!;
+    expect(root(el).getElementById('f.fotos.hint')!.textContent).to.contain('image/jpeg');
+    expect(input.getAttribute('aria-describedby')).to.contain('f.fotos.hint');
+    const wrong = new DataTransfer();
+    wrong.items.add(new File(['%PDF-1.4'], 'plan.pdf', { type: 'application/pdf' }));
+    input.files = wrong.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    expect(root(el).getElementById('f.fotos.error')!.textContent).to.contain('plan.pdf');
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    const ok = new DataTransfer();
+    ok.items.add(new File([jpeg], 'baum.jpg', { type: 'image/jpeg' }));
+    input.files = ok.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => root(el).querySelector('.files li'), 'upload not listed', { timeout: 5000 });
+    expect(root(el).querySelector('.files')!.textContent).to.contain('baum.jpg');
+    const files = el.answers['fotos'] as { uploadId: string; name: string }[];
+    expect(files[0]!.name).to.equal('baum.jpg');
+    expect(files[0]!.uploadId).to.match(/^[A-Za-z0-9_-]{16,64}$/);
+    await el.updateComplete;
+    expect(root(el).getElementById('f.fotos.error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
