@@ -42,6 +42,7 @@ export const catalogMessages = defineMessages({
       'Diese Leistung kann hier nicht online beantragt werden. Bitte wenden Sie sich an die zuständige Stelle.',
     formUnavailable: 'Das Antragsformular ist auf dieser Seite nicht verfügbar.',
     apply: 'Antrag: {name}',
+    slow: 'Das dauert länger als gewohnt. Bitte haben Sie einen Moment Geduld.',
   },
   en: {
     heading: 'Find a service',
@@ -82,5 +83,6 @@ export const catalogMessages = defineMessages({
     noOnline: 'This service cannot be applied for online here. Please contact the responsible authority.',
     formUnavailable: 'The application form is not available on this page.',
     apply: 'Application: {name}',
+    slow: 'This is taking longer than usual. Please bear with us.',
   },
 });

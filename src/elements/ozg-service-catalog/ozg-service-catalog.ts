@@ -69,6 +69,8 @@ function paragraphs(text: string): TemplateResult[] {
 }
 
 const HEADING_ID = 'ozg-catalog-heading';
+const ANNOUNCE_DELAY_MS = 500;
+const SLOW_AFTER_MS = 4000;
 
 /**
  * The service catalog of a municipality: search as you type (German-aware: umlauts, typos, synonyms),
@@ -117,6 +119,9 @@ export class OzgServiceCatalog extends OzgElement {
    */
   @property() service?: string;
 
+  /** Text of the list heading (default „Leistungen finden“ / "Find a service"). */
+  @property() heading?: string;
+
   /** Category (life situation) id the list starts filtered by. */
   @property() category?: string;
 
@@ -145,6 +150,9 @@ export class OzgServiceCatalog extends OzgElement {
   @state() private place: PlaceState = { status: 'idle' };
   @state() private chosenPlace: Location | undefined;
   @state() private responsible: Loadable<Responsible> = { status: 'idle' };
+  @state() private liveMessage = '';
+  /** A request has been running for a while: say so, so nobody thinks the page is broken. */
+  @state() private slow = false;
 
   #catalogKey = '';
   #catalogAbort: AbortController | undefined;
@@ -152,6 +160,9 @@ export class OzgServiceCatalog extends OzgElement {
   #placeAbort: AbortController | undefined;
   #focusHeading = false;
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #liveTimer: ReturnType<typeof setTimeout> | undefined;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingAnnouncement = '';
   #initialised = false;
 
   #onPopState = () => {
@@ -176,6 +187,9 @@ export class OzgServiceCatalog extends OzgElement {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this.#onPopState);
     clearTimeout(this.#urlTimer);
+    clearTimeout(this.#liveTimer);
+    clearTimeout(this.#slowTimer);
+    this.#pendingAnnouncement = '';
     this.#catalogAbort?.abort();
     this.#detailAbort?.abort();
     this.#placeAbort?.abort();
@@ -200,6 +214,10 @@ export class OzgServiceCatalog extends OzgElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.catalog.status !== 'loading' && this.detail.status !== 'loading') {
+      clearTimeout(this.#slowTimer);
+      if (this.slow) this.slow = false;
+    }
     if (this.#focusHeading) {
       const heading = this.renderRoot.querySelector<HTMLElement>(`#${HEADING_ID}`);
       if (heading) {
@@ -285,6 +303,7 @@ export class OzgServiceCatalog extends OzgElement {
     this.#catalogAbort?.abort();
     const abort = (this.#catalogAbort = new AbortController());
     this.catalog = { status: 'loading' };
+    this.#watchSlow();
     try {
       const list = await api.request('listServices', {
         params: { tenant },
@@ -302,6 +321,18 @@ export class OzgServiceCatalog extends OzgElement {
     }
   }
 
+  /** Starts the "this takes longer" timer; it ends with the next update that shows no skeleton. */
+  #watchSlow(): void {
+    clearTimeout(this.#slowTimer);
+    this.slow = false;
+    this.#slowTimer = setTimeout(() => (this.slow = true), SLOW_AFTER_MS);
+  }
+
+  #renderSkeleton(label: string, lines: number): TemplateResult {
+    return html`${renderLoading({ lang: this.uiLang, label, lines })}
+    ${this.slow ? html`<p class="hint" role="status">${this.#t('slow')}</p>` : nothing}`;
+  }
+
   async #loadDetail(): Promise<void> {
     const api = this.api;
     const id = this.serviceId;
@@ -309,6 +340,7 @@ export class OzgServiceCatalog extends OzgElement {
     this.#detailAbort?.abort();
     const abort = (this.#detailAbort = new AbortController());
     this.detail = { status: 'loading' };
+    this.#watchSlow();
     try {
       const service = await api.request('getService', {
         params: { tenant: this.config.tenant, serviceId: id },
@@ -452,14 +484,27 @@ export class OzgServiceCatalog extends OzgElement {
           ? this.#t('resultsOne')
           : this.#t('resultsMany', { count: results.total })
       : '';
+    this.#announce(announcement);
     return html`<div class="catalog" translate="no">
-      ${renderLiveRegion(announcement)} ${this.serviceId ? this.#renderDetail() : this.#renderList(results)}
+      ${renderLiveRegion(this.liveMessage)}
+      ${this.serviceId ? this.#renderDetail() : this.#renderList(results)}
     </div>`;
+  }
+
+  /**
+   * Announces the result count once typing pauses: a screen reader would otherwise queue one
+   * announcement per keystroke.
+   */
+  #announce(message: string): void {
+    if (message === this.#pendingAnnouncement) return;
+    this.#pendingAnnouncement = message;
+    clearTimeout(this.#liveTimer);
+    this.#liveTimer = setTimeout(() => (this.liveMessage = message), ANNOUNCE_DELAY_MS);
   }
 
   #renderList(results: { items: ServiceSummary[]; total: number } | undefined): TemplateResult {
     const { catalog } = this;
-    return html`${this.renderHeading(this.#t('heading'), 0, HEADING_ID)}
+    return html`${this.renderHeading(this.heading || this.#t('heading'), 0, HEADING_ID)}
       <div class="controls" role="search">
         <div class="field field--grow">
           <label for="ozg-search">${this.#t('searchLabel')}</label>
@@ -480,7 +525,7 @@ export class OzgServiceCatalog extends OzgElement {
       </div>
       ${
         catalog.status === 'loading' || catalog.status === 'idle'
-          ? renderLoading({ lang: this.uiLang, label: this.#t('loadingCatalog'), lines: 6 })
+          ? this.#renderSkeleton(this.#t('loadingCatalog'), 6)
           : catalog.status === 'error'
             ? renderErrorAlert({
                 lang: this.uiLang,
@@ -592,8 +637,7 @@ export class OzgServiceCatalog extends OzgElement {
       ${renderErrorAlert({ lang: this.uiLang, error: detail.error, onRetry: () => this.#loadDetail() })}`;
     }
     if (detail.status !== 'ready') {
-      return html`${this.#renderBack()}
-      ${renderLoading({ lang: this.uiLang, label: this.#t('loadingService'), lines: 8 })}`;
+      return html`${this.#renderBack()} ${this.#renderSkeleton(this.#t('loadingService'), 8)}`;
     }
     const s = detail.value;
     if (this.applying && s.formId) return this.#renderApply(s, s.formId);

@@ -39,6 +39,10 @@ const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =
 const $$ = (el: HTMLElement, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];
 const resultNames = (el: HTMLElement) => $$(el, '[part="result-link"]').map((a) => a.textContent!.trim());
 const liveText = (el: HTMLElement) => $(el, '[aria-live="polite"]')!.textContent!.trim();
+/** The live region speaks once typing pauses; wait for its text. */
+async function announced(el: HTMLElement, pattern: RegExp) {
+  await waitUntil(() => pattern.test(liveText(el)), `live region saying ${pattern}`, { timeout: 3000 });
+}
 
 async function catalog(attrs: { lang?: string; routing?: string; formUrl?: string } = {}) {
   const el = await fixture<OzgServiceCatalog>(
@@ -71,8 +75,11 @@ describe('<ozg-service-catalog> list and search (real backend)', () => {
   it('lists the services of the tenant, announces the count and is accessible', async () => {
     const el = await catalog();
     expect(resultNames(el).length).to.be.greaterThan(5);
-    expect(liveText(el)).to.match(/^\d+ Leistungen gefunden$/);
+    await announced(el, /^\d+ Leistungen gefunden$/);
     expect($(el, 'h3[part="heading"]')!.textContent).to.contain('Leistungen finden');
+    el.heading = 'Bürgerservice';
+    await el.updateComplete;
+    expect($(el, 'h3[part="heading"]')!.textContent).to.contain('Bürgerservice');
     await expect(el).to.be.accessible();
   });
 
@@ -88,13 +95,13 @@ describe('<ozg-service-catalog> list and search (real backend)', () => {
     expect(resultNames(el)[0]).to.contain('Führungszeugnis');
     await type(el, 'gewrbe');
     expect(resultNames(el)[0]).to.contain('Gewerbe');
-    expect(liveText(el)).to.match(/gefunden$/);
+    await announced(el, /^1 Leistung gefunden$/);
   });
 
   it('offers the categories when nothing matches, and filters by the chosen one', async () => {
     const el = await catalog();
     await type(el, 'xyzxyzxyz');
-    expect(liveText(el)).to.equal('Keine Leistung gefunden');
+    await announced(el, /^Keine Leistung gefunden$/);
     const chips = $$(el, '.empty button');
     expect(chips.length).to.be.greaterThan(2);
     await expect(el).to.be.accessible();
@@ -106,12 +113,22 @@ describe('<ozg-service-catalog> list and search (real backend)', () => {
     expect($<HTMLSelectElement>(el, '#ozg-category')!.value).to.equal('mobilitaet');
   });
 
+  it('announces the count once typing pauses, not on every keystroke', async () => {
+    const el = await catalog();
+    await announced(el, /Leistungen gefunden$/);
+    await type(el, 'Gew');
+    await type(el, 'Gewe');
+    await type(el, 'Gewerbe');
+    expect(liveText(el)).to.match(/Leistungen gefunden$/);
+    await announced(el, /^1 Leistung gefunden$/);
+  });
+
   it('speaks English when asked', async () => {
     const el = await catalog({ lang: 'en' });
     expect($(el, '[part="heading"]')!.textContent).to.contain('Find a service');
     await type(el, 'register car');
     expect(resultNames(el)[0]).to.equal('Register a vehicle (i-Kfz)');
-    expect(liveText(el)).to.match(/services? found$/);
+    await announced(el, /services? found$/);
   });
 });
 
@@ -307,6 +324,33 @@ describe('<ozg-service-catalog> failures and untrusted text', () => {
       await waitUntil(() => $(el, '[part="results"]'), 'results after retry', { timeout: 5000 });
     });
   }
+
+  it('says so when the backend is slow, and explains an unknown service in the URL', async () => {
+    const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
+    el.fetchImpl = () => new Promise(() => undefined);
+    el.setAttribute('endpoint', backend.endpoint);
+    el.setAttribute('tenant', backend.tenant);
+    el.setAttribute('routing', 'none');
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    await waitUntil(() => root(el).textContent!.includes('länger als gewohnt'), 'slow notice', {
+      timeout: 6000,
+    });
+    el.remove();
+
+    const unknown = await fixture<OzgServiceCatalog>(
+      html`<ozg-service-catalog
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        service="gibt-es-nicht"
+        routing="none"
+      ></ozg-service-catalog>`,
+    );
+    await waitUntil(() => $(unknown, '[part="error"]'), 'error', { timeout: 5000 });
+    await expect(unknown).to.be.accessible();
+    $<HTMLButtonElement>(unknown, '[part="back-link"]')!.click();
+    await waitUntil(() => $(unknown, '[part="results"]'), 'catalog after back', { timeout: 5000 });
+  });
 
   it('shows markup in service texts as inert text', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><b>Fett</b>';
