@@ -1,0 +1,280 @@
+/**
+ * `<ozg-form>` in each of its states. Storybook has no backend: a story-only subclass answers with a
+ * scripted `fetch` (a definition with every field type, a long generated form, markup in texts, failures).
+ * File uploads go through XMLHttpRequest and therefore fail here; they are covered by the browser tests.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ApiClientOptions } from '../src/client/index.ts';
+import type { Field, FormDefinition, PublicTenant, SubmissionReceipt } from '../src/contract/index.ts';
+import { OzgForm } from '../src/ozg-form.ts';
+import '../src/ozg-config.ts';
+
+type Scenario = 'all-types' | 'long' | 'markup' | 'load-error' | 'submit-error';
+type Start = 'step' | 'errors' | 'review' | 'confirmation';
+
+const options = [
+  { value: 'a', label: { de: 'Erste Möglichkeit', en: 'First option' } },
+  { value: 'b', label: { de: 'Zweite Möglichkeit', en: 'Second option' } },
+];
+
+const allTypes: FormDefinition = {
+  id: 'alle-felder',
+  version: 1,
+  title: { de: 'Alle Feldarten', en: 'All field types' },
+  steps: [
+    {
+      id: 'text',
+      title: { de: 'Texteingaben', en: 'Text inputs' },
+      fields: [
+        {
+          id: 'info',
+          type: 'info',
+          label: { de: 'Hinweis', en: 'Note' },
+          text: { de: 'Ein Infotext.', en: 'Some info.' },
+        },
+        { id: 'name', type: 'text', label: { de: 'Name', en: 'Name' }, required: true, autocomplete: 'name' },
+        { id: 'text', type: 'textarea', label: { de: 'Beschreibung', en: 'Description' }, maxLength: 500 },
+        { id: 'email', type: 'email', label: { de: 'E-Mail', en: 'Email' }, required: true },
+        { id: 'tel', type: 'tel', label: { de: 'Telefon', en: 'Phone' } },
+        { id: 'plz', type: 'postal-code', label: { de: 'Postleitzahl', en: 'Postal code' }, required: true },
+        { id: 'iban', type: 'iban', label: { de: 'IBAN', en: 'IBAN' }, hint: { de: 'DE…', en: 'DE…' } },
+        { id: 'flaeche', type: 'number', label: { de: 'Fläche', en: 'Area' }, unit: 'm²', min: 1 },
+        { id: 'datum', type: 'date', label: { de: 'Datum', en: 'Date' }, min: 'today' },
+      ],
+    },
+    {
+      id: 'choice',
+      title: { de: 'Auswahl', en: 'Choices' },
+      fields: [
+        {
+          id: 'select',
+          type: 'select',
+          label: { de: 'Auswahlliste', en: 'Select' },
+          options,
+          required: true,
+        },
+        {
+          id: 'radio',
+          type: 'radio',
+          label: { de: 'Eine Möglichkeit', en: 'One option' },
+          options,
+          required: true,
+        },
+        {
+          id: 'radio_b',
+          type: 'text',
+          label: { de: 'Nur bei der zweiten Möglichkeit', en: 'Only for the second option' },
+          visibleWhen: { field: 'radio', equals: 'b' },
+        },
+        { id: 'boxes', type: 'checkbox-group', label: { de: 'Mehrere', en: 'Several' }, options },
+        { id: 'ok', type: 'checkbox', label: { de: 'Ich bestätige', en: 'I confirm' }, required: true },
+      ],
+    },
+    {
+      id: 'more',
+      title: { de: 'Gruppen und Dateien', en: 'Groups and files' },
+      fields: [
+        {
+          id: 'personen',
+          type: 'group',
+          label: { de: 'Beteiligte Personen', en: 'People involved' },
+          repeatable: { min: 1, max: 3 },
+          fields: [{ id: 'person', type: 'text', label: { de: 'Name', en: 'Name' }, required: true }],
+        },
+        {
+          id: 'nachweis',
+          type: 'file',
+          label: { de: 'Nachweis', en: 'Proof' },
+          accept: ['application/pdf'],
+          maxSize: 5_000_000,
+        },
+      ],
+    },
+  ],
+};
+
+const answers = {
+  name: 'Erika Mustermann',
+  email: 'erika@example.org',
+  plz: '25746',
+  select: 'a',
+  radio: 'b',
+  radio_b: 'Zweite',
+  ok: true,
+  personen: [{ person: 'Max Mustermann' }],
+};
+
+/** 10 steps × 100 text fields; on each step the first field drives 30 others ("visible when filled"). */
+function longForm(): FormDefinition {
+  return {
+    id: 'lang',
+    version: 1,
+    title: { de: 'Langes Formular', en: 'Long form' },
+    steps: Array.from({ length: 10 }, (_, s) => ({
+      id: `s${s}`,
+      title: { de: `Abschnitt ${s + 1}`, en: `Section ${s + 1}` },
+      fields: Array.from({ length: 100 }, (_, i): Field => ({
+        id: `f${s}_${i}`,
+        type: 'text',
+        label: { de: `Feld ${s + 1}.${i + 1}`, en: `Field ${s + 1}.${i + 1}` },
+        ...(i > 0 && i <= 30 ? { visibleWhen: { field: `f${s}_0`, filled: true } } : {}),
+      })),
+    })),
+  };
+}
+
+const markup: FormDefinition = {
+  id: 'markup',
+  version: 1,
+  title: { de: 'Titel <b>fett</b>' },
+  steps: [
+    {
+      id: 's',
+      title: { de: '<script>alert(1)</script>' },
+      fields: [
+        {
+          id: 'a',
+          type: 'text',
+          label: { de: 'Name <img src=x onerror=alert(1)>' },
+          hint: { de: '<a href="javascript:alert(1)">Link</a> bleibt Text.' },
+        },
+      ],
+    },
+  ],
+};
+
+const tenant: PublicTenant = {
+  id: 'kreis-dithmarschen',
+  name: { de: 'Kreis Dithmarschen' },
+  ars: '01051',
+  privacyNoticeUrl: 'https://www.dithmarschen.example/datenschutz',
+  statusPageUrl: 'https://www.dithmarschen.example/online-dienste/antragsstatus',
+};
+
+const receipt: SubmissionReceipt = {
+  id: 'demo',
+  reference: 'DI-2026-000123',
+  accessCode: 'K7P2QX9M4T',
+  status: 'submitted',
+  createdAt: new Date().toISOString(),
+  authority: {
+    id: 'kreis-dithmarschen-naturschutz',
+    name: { de: 'Kreis Dithmarschen, Untere Naturschutzbehörde' },
+    address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
+    phone: '0481 97-0',
+  },
+};
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
+  });
+
+class StoryOzgForm extends OzgForm {
+  @property() scenario: Scenario = 'all-types';
+  @property() start: Start = 'step';
+  #started = false;
+
+  protected override apiOptions(): ApiClientOptions {
+    const scenario = this.scenario;
+    return {
+      retry: { attempts: 1 },
+      fetch: async (input) => {
+        const url = String(input);
+        await new Promise((r) => setTimeout(r, 150));
+        if (scenario === 'load-error') return json({ type: 'x', title: 'x', status: 503 }, 503);
+        if (url.includes('/forms/'))
+          return json(scenario === 'long' ? longForm() : scenario === 'markup' ? markup : allTypes);
+        if (url.includes('/locations'))
+          return json({ locations: [{ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }] });
+        if (url.includes('/submissions')) {
+          return scenario === 'submit-error'
+            ? json({ type: 'x', title: 'x', status: 503 }, 503)
+            : json(receipt, 201);
+        }
+        return json(tenant);
+      },
+    };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Review and confirmation start from a saved draft with complete answers.
+    if (this.start === 'review' || this.start === 'confirmation') {
+      localStorage.setItem(
+        'ozg-form-draft:kreis-dithmarschen:alle-felder:1',
+        JSON.stringify({ answers, stepId: 'more', savedAt: new Date().toISOString() }),
+      );
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (this.#started || this.start === 'step') return;
+    const root = this.shadowRoot!;
+    if (!root.querySelector('form') && !root.querySelector('.actions .ozg-button')) return;
+    this.#started = true;
+    const click = (selector: string) => root.querySelector<HTMLElement>(selector)?.click();
+    void (async () => {
+      if (this.start === 'errors') {
+        click('[part="next-button"]');
+        return;
+      }
+      click('.actions .ozg-button');
+      await this.updateComplete;
+      click('[part="next-button"]');
+      await this.updateComplete;
+      if (this.start === 'confirmation') {
+        click('input[id="f.consent"]');
+        await this.updateComplete;
+        click('[part="submit-button"]');
+      }
+    })();
+  }
+}
+if (!customElements.get('story-ozg-form')) customElements.define('story-ozg-form', StoryOzgForm);
+
+interface Args {
+  lang: 'de' | 'en';
+  scenario: Scenario;
+  start: Start;
+  noDraft: boolean;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/ozg-form',
+  args: { lang: 'de', scenario: 'all-types', start: 'step', noDraft: true },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['de', 'en'] },
+    scenario: { control: 'select', options: ['all-types', 'long', 'markup', 'load-error', 'submit-error'] },
+    start: { control: 'select', options: ['step', 'errors', 'review', 'confirmation'] },
+  },
+  render: ({ lang, scenario, start, noDraft }) =>
+    html`<story-ozg-form
+      endpoint="https://ozg.example.de"
+      tenant="kreis-dithmarschen"
+      form-id="alle-felder"
+      lang=${lang}
+      scenario=${scenario}
+      start=${start}
+      ?no-draft=${noDraft}
+    ></story-ozg-form>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const AllFieldTypes: Story = {};
+export const Errors: Story = { args: { start: 'errors' } };
+export const Review: Story = { args: { start: 'review', noDraft: false } };
+export const Confirmation: Story = { args: { start: 'confirmation', noDraft: false } };
+export const SubmitFailure: Story = {
+  args: { start: 'confirmation', scenario: 'submit-error', noDraft: false },
+};
+export const LongForm: Story = { args: { scenario: 'long' } };
+export const MarkupStaysText: Story = { args: { scenario: 'markup' } };
+export const LoadError: Story = { args: { scenario: 'load-error' } };
+export const English: Story = { args: { lang: 'en' } };

@@ -1,0 +1,44 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import meta, * as stories from '../../../stories/ozg-form.stories.ts';
+
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+
+/** Renders a story as Storybook would: its args over the defaults. */
+async function show(story: { args?: Partial<Args> }): Promise<ShadowRoot> {
+  const args = { ...meta.args, ...story.args } as Args;
+  const template = (meta.render as (a: Args) => TemplateResult)(args);
+  const el = await fixture<HTMLElement>(template);
+  await waitUntil(() => el.shadowRoot?.querySelector('form, .ozg-alert, #title'), 'nothing shown');
+  return el.shadowRoot!;
+}
+
+describe('ozg-form stories', () => {
+  afterEach(() => localStorage.removeItem('ozg-form-draft:kreis-dithmarschen:alle-felder:1'));
+
+  it('renders every field type of the contract as a native control', async () => {
+    const root = await show(stories.AllFieldTypes);
+    expect(root.getElementById('f.name')!.tagName).to.equal('INPUT');
+    expect(root.getElementById('f.text')!.tagName).to.equal('TEXTAREA');
+    expect(root.getElementById('f.datum')!.getAttribute('type')).to.equal('date');
+    expect(root.querySelector('.unit')!.textContent).to.contain('m²');
+  });
+
+  it('reaches the review and the confirmation from a draft', async () => {
+    const review = await show(stories.Review);
+    await waitUntil(() => review.querySelector('[part="submit-button"]'), 'no review');
+    expect(review.textContent).to.contain('Max Mustermann');
+    const done = await show(stories.Confirmation);
+    await waitUntil(() => done.querySelector('[part="confirmation"]'), 'no confirmation', { timeout: 4000 });
+    expect(done.textContent).to.contain('DI-2026-000123');
+  });
+
+  it('shows the error summary, markup as text and a load error', async () => {
+    const errors = await show(stories.Errors);
+    await waitUntil(() => errors.querySelector('#summary'), 'no summary');
+    const markup = await show(stories.MarkupStaysText);
+    expect(markup.querySelector('img, script, b')).to.equal(null);
+    const failed = await show(stories.LoadError);
+    expect(failed.querySelector('[part="retry-button"]')).to.exist;
+  });
+});
