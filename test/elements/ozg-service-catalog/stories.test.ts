@@ -1,0 +1,54 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import meta, * as stories from '../../../stories/ozg-service-catalog.stories.ts';
+
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+interface StoryLike {
+  args?: Partial<Args>;
+  decorators?: unknown[];
+}
+
+/** Renders a story as Storybook would: its args over the defaults, wrapped by its decorators. */
+async function show(story: StoryLike, ready: string): Promise<HTMLElement> {
+  const args = { ...meta.args, ...story.args } as Args;
+  let template = (meta.render as (a: Args) => TemplateResult)(args);
+  for (const decorator of (story.decorators ?? []) as ((s: () => TemplateResult) => TemplateResult)[]) {
+    const inner = template;
+    template = decorator(() => inner);
+  }
+  const wrapper = await fixture<HTMLElement>(template);
+  const el =
+    wrapper.localName === 'story-service-catalog' ? wrapper : wrapper.querySelector('story-service-catalog')!;
+  await waitUntil(() => el.shadowRoot?.querySelector(ready), `story shows ${ready}`, { timeout: 5000 });
+  return el;
+}
+
+describe('ozg-service-catalog stories, each state accessible', () => {
+  const cases: [string, StoryLike, string][] = [
+    ['results', stories.Results, '[part="results"]'],
+    ['loading', stories.Loading, '[part="loading"]'],
+    ['empty', stories.Empty, '.empty'],
+    ['error', stories.BackendError, '[part="retry-button"]'],
+    ['malformed', stories.Malformed, '[part="retry-button"]'],
+    ['detail', stories.Detail, '[part="detail"]'],
+    ['external service', stories.ExternalService, '[part="start-button"]'],
+    ['long texts', stories.LongTexts, '[part="detail"]'],
+    ['English', stories.English, '[part="results"]'],
+    ['narrow phone', stories.NarrowPhone, '[part="results"]'],
+    ['custom theme', stories.CustomTheme, '[part="results"]'],
+  ];
+  for (const [name, story, ready] of cases) {
+    it(`renders the ${name} story accessibly`, async () => {
+      const el = await show(story, ready);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('applies the custom theme to buttons and lays long texts out within 320 px', async () => {
+    const themed = await show(stories.CustomTheme, '[part="results"]');
+    const link = themed.shadowRoot!.querySelector('[part="result-link"]')!;
+    expect(getComputedStyle(link).color).to.equal('rgb(122, 31, 92)');
+    const narrow = await show(stories.NarrowPhone, '[part="results"]');
+    expect(narrow.scrollWidth).to.be.at.most(320);
+  });
+});
