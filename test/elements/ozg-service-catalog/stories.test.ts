@@ -5,20 +5,23 @@ import meta, * as stories from '../../../stories/ozg-service-catalog.stories.ts'
 type Args = Parameters<NonNullable<typeof meta.render>>[0];
 interface StoryLike {
   args?: Partial<Args>;
-  decorators?: unknown[];
+  decorators?: unknown;
 }
 
 /** Renders a story as Storybook would: its args over the defaults, wrapped by its decorators. */
 async function show(story: StoryLike, ready: string): Promise<HTMLElement> {
   const args = { ...meta.args, ...story.args } as Args;
   let template = (meta.render as (a: Args) => TemplateResult)(args);
-  for (const decorator of (story.decorators ?? []) as ((s: () => TemplateResult) => TemplateResult)[]) {
+  const decorators = [story.decorators ?? []].flat() as ((s: () => TemplateResult) => TemplateResult)[];
+  for (const decorator of decorators) {
     const inner = template;
     template = decorator(() => inner);
   }
   const wrapper = await fixture<HTMLElement>(template);
-  const el =
-    wrapper.localName === 'story-service-catalog' ? wrapper : wrapper.querySelector('story-service-catalog')!;
+  const el: HTMLElement =
+    wrapper.localName === 'story-service-catalog'
+      ? wrapper
+      : wrapper.querySelector<HTMLElement>('story-service-catalog')!;
   await waitUntil(() => el.shadowRoot?.querySelector(ready), `story shows ${ready}`, { timeout: 5000 });
   return el;
 }
