@@ -1,7 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, isAbortError, newIdempotencyKey, describeError } from '../../client/index.ts';
 import { localize } from '../../contract/common.ts';
 import type { PublicTenant } from '../../contract/catalog.ts';
@@ -699,7 +701,11 @@ export class OzgForm extends OzgElement {
       ${this.renderHeading(localize(step.title, lang), 0, 'title')} ${this.#renderSummary()}
       ${step.description ? html`<p class="hint">${localize(step.description, lang)}</p>` : nothing}
       <form novalidate @submit=${(e: Event) => this.#next(e)}>
-        ${fields.map((f) => this.#renderField(f, [f.id], []))}
+        ${repeat(
+          fields,
+          (f) => f.id,
+          (f) => this.#renderTopField(f),
+        )}
         <div class="actions">
           <button type="submit" class="ozg-button" part="next-button">
             ${this.#returnToReview ? m(lang, 'review') : m(lang, 'next')}
@@ -719,6 +725,25 @@ export class OzgForm extends OzgElement {
         </div>
       </form>
       ${this.noDraft ? nothing : html`<p class="hint">${m(lang, 'draftNote')}</p>`}`;
+  }
+
+  /**
+   * A top-level field re-renders only when something it shows changed: its answer, its error, an upload, the
+   * language. A keystroke in a driving field thus touches only the fields that appear or disappear.
+   */
+  #renderTopField(field: Field): unknown {
+    if (field.type === 'group') return this.#renderField(field, [field.id], []);
+    const pointer = `/${field.id}`;
+    return guard(
+      [
+        field,
+        getAt(this.#answers, [field.id]),
+        this.errors.get(pointer),
+        this.uploads.get(pointer),
+        this.uiLang,
+      ],
+      () => this.#renderField(field, [field.id], []),
+    );
   }
 
   #describedBy(id: string, hint: boolean, error: boolean): string | undefined {
