@@ -166,7 +166,13 @@ export class OzgServiceCatalog extends OzgElement {
   #initialised = false;
 
   #onPopState = () => {
-    this.#applyRoute(this.#readRoute());
+    const route = this.#readRoute();
+    // Other widgets on the page use the history too: only a change of this catalog's view moves focus.
+    if (route.service === (this.serviceId || undefined) && Boolean(route.apply) === this.applying) {
+      this.#applyRoute(route);
+      return;
+    }
+    this.#applyRoute(route);
     this.#focusHeading = true;
   };
 

@@ -242,6 +242,17 @@ describe('<ozg-service-catalog> navigation in the host page URL', () => {
     history.forward();
     await waitUntil(() => $(el, '[part="detail"]'), 'detail after forward', { timeout: 5000 });
 
+    // Another widget's history entry leaves this view and the citizen's focus alone.
+    const outside = await fixture<HTMLButtonElement>(html`<button>outside</button>`);
+    outside.focus();
+    history.pushState(null, '', `${location.href}&other-widget=1`);
+    history.back();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(outside);
+    expect($(el, '[part="detail"]')).to.exist;
+
     // A "reload": a fresh element on the same URL opens the same service.
     const fresh = await fixture<OzgServiceCatalog>(
       html`<ozg-service-catalog endpoint=${backend.endpoint} tenant=${backend.tenant}></ozg-service-catalog>`,
