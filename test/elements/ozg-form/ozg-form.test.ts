@@ -424,4 +424,32 @@ describe('<ozg-form>', () => {
     expect(serverPointers).to.deep.equal(['/email', '/plz']);
     expect(clientPointers).to.deep.equal(serverPointers);
   });
+
+  it('loads the form of a service by its id', async () => {
+    const el = await fixture<OzgForm>(
+      html`<ozg-form
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        service-id="versammlungsanzeige"
+      ></ozg-form>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form not shown');
+    expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
+  });
+
+  it('keeps nothing on the device with no-draft', async () => {
+    const el = await fixture<OzgForm>(
+      html`<ozg-form
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        form-id="versammlungsanzeige"
+        no-draft
+      ></ozg-form>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form not shown');
+    type(el, 'vorname', 'Erika');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
+    expect(root(el).textContent).not.to.contain('zwischengespeichert');
+  });
 });
