@@ -140,6 +140,12 @@ export class OzgServiceCatalog extends OzgElement {
   /** Results shown at first and added by "show more" (default 20). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
+  /** The page size as a whole number 1–500; unreadable values fall back to 20. */
+  get #pageSize(): number {
+    const n = Math.round(Number(this.pageSize));
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, 500) : 20;
+  }
+
   @state() private catalog: Loadable<Catalog> = { status: 'idle' };
   @state() private query = '';
   @state() private activeCategory = '';
@@ -180,7 +186,7 @@ export class OzgServiceCatalog extends OzgElement {
     super.connectedCallback();
     if (!this.#initialised) {
       this.#initialised = true;
-      this.limit = this.pageSize;
+      this.limit = this.#pageSize;
       this.activeCategory = this.category ?? '';
       const route = this.#readRoute();
       if (!route.service && this.service) route.service = this.service;
@@ -437,20 +443,20 @@ export class OzgServiceCatalog extends OzgElement {
 
   #onSearchInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
-    this.limit = this.pageSize;
+    this.limit = this.#pageSize;
     this.#syncSearchToUrl();
   }
 
   #onCategoryChange(event: Event): void {
     this.activeCategory = (event.target as HTMLSelectElement).value;
-    this.limit = this.pageSize;
+    this.limit = this.#pageSize;
     this.#syncSearchToUrl();
   }
 
   #pickCategory(id: string): void {
     this.query = '';
     this.activeCategory = id;
-    this.limit = this.pageSize;
+    this.limit = this.#pageSize;
     this.#syncSearchToUrl();
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#ozg-search')?.focus());
   }
@@ -589,7 +595,7 @@ export class OzgServiceCatalog extends OzgElement {
           ? html`<button
               type="button"
               class="ozg-button ozg-button--secondary"
-              @click=${() => (this.limit += this.pageSize)}
+              @click=${() => (this.limit += this.#pageSize)}
             >
               ${this.#t('showMore')}
             </button>`

@@ -123,6 +123,19 @@ describe('<ozg-service-catalog> list and search (real backend)', () => {
     await announced(el, /^1 Leistung gefunden$/);
   });
 
+  it('pages long result lists and survives an unreadable page size', async () => {
+    const el = await catalog();
+    el.setAttribute('page-size', '5');
+    await type(el, '');
+    expect(resultNames(el)).to.have.length(5);
+    $<HTMLButtonElement>(el, '.results + button')!.click();
+    await el.updateComplete;
+    expect(resultNames(el)).to.have.length(10);
+    el.setAttribute('page-size', 'viele');
+    await type(el, 'a');
+    expect(resultNames(el).length).to.be.greaterThan(0);
+  });
+
   it('speaks English when asked', async () => {
     const el = await catalog({ lang: 'en' });
     expect($(el, '[part="heading"]')!.textContent).to.contain('Find a service');
