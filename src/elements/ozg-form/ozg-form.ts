@@ -42,7 +42,7 @@ import { formStyles } from './ozg-form.styles.ts';
 export interface OzgStepChangeDetail {
   /** The id of the step now shown, or `review` / `confirmation`. */
   stepId: string;
-  /** 1-based number of the step among the visible steps (review: total + 1). */
+  /** 1-based number of the step among the visible steps (review: total + 1, confirmation: total + 2). */
   step: number;
   /** Number of visible steps. */
   total: number;
@@ -503,7 +503,11 @@ export class OzgForm extends OzgElement {
       this.view = 'done';
       this.announcement = m(this.uiLang, 'done');
       this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
-      this.emit('ozg-step-change', { stepId: 'confirmation', step: 0, total: this.#steps().length });
+      this.emit('ozg-step-change', {
+        stepId: 'confirmation',
+        step: this.#steps().length + 2,
+        total: this.#steps().length,
+      });
       this.emit('ozg-submitted', { reference: receipt.reference, formId: definition.id });
     } catch (error) {
       if (isAbortError(error)) return;

@@ -86,7 +86,7 @@ describe('ozg-form performance on 1,000 fields with 300 conditions', () => {
     );
     expect(visible).to.equal(70); // after an even number of keystrokes the field is empty: 30 hidden
     // Generous bounds on a shared machine: they catch a broken algorithm, the benchmark reports the figures.
-    expect(median(times)).to.be.below(30);
-    expect(median(firstPaints)).to.be.below(500);
+    expect(median(times)).to.be.below(60);
+    expect(median(firstPaints)).to.be.below(1000);
   });
 });
