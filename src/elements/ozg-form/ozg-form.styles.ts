@@ -27,6 +27,12 @@ export const formStyles = css`
   .field {
     margin-block: var(--_ozg-space-l);
   }
+  /* Long steps: fields out of view skip layout and paint until scrolled to (a keystroke that shows or hides
+     fields then lays out only what is on screen). */
+  form > div:not(.actions) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6rem;
+  }
   .field--error {
     padding-inline-start: var(--_ozg-space-m);
     border-inline-start: 0.3rem solid var(--_ozg-color-error);
