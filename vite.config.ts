@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { minifyChunks } from './scripts/minify-chunks.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = `${root}src/`;
@@ -95,7 +96,10 @@ export default defineConfig(({ mode }) => {
     // Library builds must not copy a public/ folder or inject env files meant for an app.
     publicDir: false,
     envPrefix: 'OZG_PUBLIC_',
-    plugins: [browserOnly(), ...(cdn ? [indexCoversEntries(), bundleRegistersEntries()] : [])],
+    plugins: [
+      browserOnly(),
+      ...(cdn ? [indexCoversEntries(), bundleRegistersEntries(), minifyChunks()] : []),
+    ],
     // Lib mode leaves process.env alone for npm consumers; the CDN bundle runs where no `process` exists.
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     build: {
@@ -105,7 +109,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: !cdn,
       sourcemap: true,
       reportCompressedSize: cdn,
-      minify: cdn ? 'esbuild' : false,
+      // The CDN bundle is minified by minifyChunks() (fully, whitespace too); library files stay readable.
+      minify: false,
       lib: cdn
         ? { entry: `${srcDir}index.ts`, formats: ['es'], fileName: () => 'ozg-widgets.js' }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },

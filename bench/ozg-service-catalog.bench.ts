@@ -1,13 +1,13 @@
 /**
  * Benchmark (not a test): keystroke → painted results in `<ozg-service-catalog>` over 10,000 generated
- * services. Run with `npx wtr --config web-test-runner.bench.config.mjs --files
- * 'test/elements/ozg-service-catalog/*.bench.ts'` (or add the glob to the bench config).
+ * services, fed from memory so the network does not count. Part of `npm run bench`; alone:
+ * `npx wtr --config web-test-runner.bench.config.mjs --files bench/ozg-service-catalog.bench.ts`.
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import { report, summarize } from '../../../bench/bench.ts';
-import type { ApiClientOptions } from '../../../src/client/index.ts';
-import { OzgServiceCatalog } from '../../../src/ozg-service-catalog.ts';
-import { GENERATED_CATEGORIES, generateServices } from '../../search/generate.ts';
+import { report, summarize } from './bench.ts';
+import type { ApiClientOptions } from '../src/client/index.ts';
+import { OzgServiceCatalog } from '../src/ozg-service-catalog.ts';
+import { GENERATED_CATEGORIES, generateServices } from '../test/search/generate.ts';
 
 const services = generateServices(10_000, 1);
 const body = JSON.stringify({

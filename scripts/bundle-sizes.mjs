@@ -1,0 +1,59 @@
+/**
+ * What a citizen's browser downloads for each element: every `src/ozg-*.ts` entry (and the all-in-one
+ * `src/index.ts`) bundled on its own with lit and zod, minified as the CDN bundle is, gzip level 9.
+ * The library files in `dist/` leave lit and zod external, so their sizes alone would flatter us.
+ * Used by `npm run bench` (BENCHMARKS.md) and by the size-budget test.
+ */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { minifyChunks } from './minify-chunks.mjs';
+
+const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
+
+/** Budgets in bytes (gzip), lit and zod included. */
+export const BUDGETS = {
+  'ozg-service-catalog': 20 * 1024,
+  index: 40 * 1024,
+};
+
+/** Entry names: `ozg-config`, …, and `index` for all elements together. */
+export function entryNames() {
+  return [
+    ...readdirSync(srcDir)
+      .filter((name) => /^ozg-[a-z0-9-]+\.ts$/.test(name))
+      .map((name) => name.replace(/\.ts$/, ''))
+      .sort(),
+    'index',
+  ];
+}
+
+/** Bundles one entry self-contained and returns its minified and gzip sizes in bytes. */
+export async function measureEntry(name) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    plugins: [minifyChunks()],
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: false,
+      lib: { entry: `${srcDir}${name}.ts`, formats: ['es'], fileName: () => `${name}.js` },
+      rollupOptions: { output: { inlineDynamicImports: true } },
+    },
+  });
+  const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+  const code = outputs.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
+  return { name, raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** Sizes of every entry, in entry order. */
+export async function measureEntries() {
+  const sizes = [];
+  for (const name of entryNames()) sizes.push(await measureEntry(name));
+  return sizes;
+}
