@@ -12,7 +12,7 @@ import {
   type ConfigField,
   type ConfigResult,
 } from '../client/index.ts';
-import type { Lang } from '../contract/index.ts';
+import type { Lang, PublicTenant, ThemeTokens } from '../contract/index.ts';
 import { renderMissingConfig } from './blocks.ts';
 
 /** Detail of `ozg-config-change`. */
@@ -99,6 +99,8 @@ export abstract class OzgElement extends LitElement {
 
   #client: { key: string; client: ApiClient } | undefined;
   #warnedAbout = '';
+  #tenant: { key: string; promise: Promise<PublicTenant> } | undefined;
+  #themeSheet: CSSStyleSheet | undefined;
 
   #onConfigChange = () => this.refreshConfig();
 
@@ -197,6 +199,49 @@ export abstract class OzgElement extends LitElement {
       cancelable: options.cancelable ?? false,
     });
     return this.dispatchEvent(event);
+  }
+
+  /**
+   * The public data of the configured tenant (name, privacy notice, status page, theme), fetched once
+   * per endpoint and tenant; its theme is applied as it arrives. Rejects like `api.request`.
+   */
+  protected loadTenant(): Promise<PublicTenant> {
+    const api = this.api;
+    if (!api || !this.config.ok) return Promise.reject(new Error('not configured'));
+    const { endpoint, tenant } = this.config;
+    const key = `${endpoint}\n${tenant}`;
+    if (this.#tenant?.key !== key) {
+      const promise = api.request('getTenant', { params: { tenant } }).then((info) => {
+        if (this.#tenant?.key === key) this.applyTenantTheme(info.theme);
+        return info;
+      });
+      // A failed lookup is asked again next time instead of being remembered.
+      promise.catch(() => {
+        if (this.#tenant?.promise === promise) this.#tenant = undefined;
+      });
+      this.#tenant = { key, promise };
+    }
+    return this.#tenant.promise;
+  }
+
+  /**
+   * Applies a tenant's theme tokens beneath the page's own values: a `--ozg-*` value the page sets wins,
+   * then the tenant's, then the default. Names and values were checked against the contract; they are
+   * set through the CSSOM, never parsed as style text.
+   */
+  protected applyTenantTheme(theme: ThemeTokens | undefined): void {
+    const root = this.renderRoot;
+    if (!(root instanceof ShadowRoot)) return;
+    if (!this.#themeSheet) {
+      this.#themeSheet = new CSSStyleSheet();
+      this.#themeSheet.replaceSync(':host {}');
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#themeSheet];
+    }
+    const style = (this.#themeSheet.cssRules[0] as CSSStyleRule).style;
+    style.cssText = '';
+    for (const [name, value] of Object.entries(theme ?? {})) {
+      if (name.startsWith('--ozg-')) style.setProperty(`--_ozg-tenant-${name.slice(6)}`, value);
+    }
   }
 
   /** The visible notice naming the missing settings (render it while `config.ok` is false). */
