@@ -43,11 +43,21 @@ export async function measureEntry(name) {
       minify: false,
       sourcemap: false,
       lib: { entry: `${srcDir}${name}.ts`, formats: ['es'], fileName: () => `${name}.js` },
-      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
-  const code = outputs.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
+  // What loading the entry downloads: its chunk and what it imports statically. Modules it imports only
+  // on demand (the catalog's in-place form) come later, when a citizen needs them.
+  const chunks = new Map(outputs.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const entry = [...chunks.values()].find((c) => c.isEntry);
+  const loaded = new Set();
+  const visit = (file) => {
+    if (loaded.has(file) || !chunks.has(file)) return;
+    loaded.add(file);
+    chunks.get(file).imports.forEach(visit);
+  };
+  visit(entry.fileName);
+  const code = [...loaded].map((file) => chunks.get(file).code).join('\n');
   return { name, raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }
 

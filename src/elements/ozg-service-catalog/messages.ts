@@ -40,7 +40,9 @@ export const catalogMessages = defineMessages({
     externalNote: 'Sie verlassen diese Seite und wechseln zu einem Online-Dienst eines anderen Anbieters.',
     noOnline:
       'Diese Leistung kann hier nicht online beantragt werden. Bitte wenden Sie sich an die zuständige Stelle.',
-    formUnavailable: 'Das Antragsformular ist auf dieser Seite nicht verfügbar.',
+    formUnavailable:
+      'Das Antragsformular konnte nicht geladen werden. Bitte prüfen Sie Ihre Internetverbindung.',
+    loadingForm: 'Antragsformular wird geladen …',
     apply: 'Antrag: {name}',
     slow: 'Das dauert länger als gewohnt. Bitte haben Sie einen Moment Geduld.',
   },
@@ -81,7 +83,8 @@ export const catalogMessages = defineMessages({
     startExternal: 'Apply online (external service)',
     externalNote: 'You are leaving this site for an online service of another provider.',
     noOnline: 'This service cannot be applied for online here. Please contact the responsible authority.',
-    formUnavailable: 'The application form is not available on this page.',
+    formUnavailable: 'The application form could not be loaded. Please check your internet connection.',
+    loadingForm: 'Loading the application form …',
     apply: 'Application: {name}',
     slow: 'This is taking longer than usual. Please bear with us.',
   },

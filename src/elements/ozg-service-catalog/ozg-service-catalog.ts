@@ -7,6 +7,7 @@ import { Location, type Authority, type Service, type ServiceSummary } from '../
 import { localize, type LocalizedText } from '../../contract/common.ts';
 import { buildIndex, search, type SearchIndex } from '../../search/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { uiMessages } from '../../ui/messages.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { catalogMessages as msg } from './messages.ts';
@@ -151,6 +152,8 @@ export class OzgServiceCatalog extends OzgElement {
   @state() private activeCategory = '';
   @state() private serviceId = '';
   @state() private applying = false;
+  /** Loading `<ozg-form>` on demand when the page did not load it: idle, loading or failed. */
+  @state() private formModule: 'idle' | 'loading' | 'failed' = 'idle';
   @state() private limit = 20;
   @state() private detail: Loadable<Service> = { status: 'idle' };
   @state() private place: PlaceState = { status: 'idle' };
@@ -727,26 +730,53 @@ export class OzgServiceCatalog extends OzgElement {
     return html`<div class="start" part="start">${action}</div>`;
   }
 
+  /**
+   * A page that loaded only the catalog still gets the form in place: its module is fetched when a citizen
+   * starts an application (a separate file in the npm build; already inside the all-in-one bundle).
+   */
+  #loadFormModule(): void {
+    if (customElements.get('ozg-form') || this.formModule === 'loading') return;
+    this.formModule = 'loading';
+    import('../../ozg-form.ts').then(
+      () => (this.formModule = 'idle'),
+      () => (this.formModule = 'failed'),
+    );
+  }
+
   #renderApply(s: Service, formId: string): TemplateResult {
     const config = this.config.ok ? this.config : undefined;
-    const available = customElements.get('ozg-form') !== undefined;
+    let body: TemplateResult;
+    if (customElements.get('ozg-form')) {
+      body = html`<ozg-form
+        form-id=${formId}
+        service-id=${s.id}
+        ars=${ifDefined(this.chosenPlace?.ars)}
+        endpoint=${ifDefined(config?.endpoint)}
+        tenant=${ifDefined(config?.tenant)}
+        lang=${this.uiLang}
+        heading-level=${Math.min(6, this.level + 1)}
+      ></ozg-form>`;
+    } else if (this.formModule === 'failed') {
+      body = html`<div class="ozg-alert" role="alert" part="error">
+        <p>${this.#t('formUnavailable')}</p>
+        <button
+          type="button"
+          class="ozg-button ozg-button--secondary"
+          part="retry-button"
+          @click=${() => {
+            this.formModule = 'idle';
+            this.#loadFormModule();
+          }}
+        >
+          ${uiMessages(this.uiLang, 'retry')}
+        </button>
+      </div>`;
+    } else {
+      if (this.formModule === 'idle') queueMicrotask(() => this.#loadFormModule());
+      body = renderLoading({ lang: this.uiLang, label: this.#t('loadingForm') });
+    }
     return html`${this.#renderBack()}
-    ${this.renderHeading(this.#t('apply', { name: this.#text(s.name) }), 0, HEADING_ID)}
-    ${
-      available
-        ? html`<ozg-form
-            form-id=${formId}
-            service-id=${s.id}
-            ars=${ifDefined(this.chosenPlace?.ars)}
-            endpoint=${ifDefined(config?.endpoint)}
-            tenant=${ifDefined(config?.tenant)}
-            lang=${this.uiLang}
-            heading-level=${Math.min(6, this.level + 1)}
-          ></ozg-form>`
-        : html`<div class="ozg-alert ozg-alert--info" role="status">
-            <p>${this.#t('formUnavailable')}</p>
-          </div>`
-    }`;
+    ${this.renderHeading(this.#t('apply', { name: this.#text(s.name) }), 0, HEADING_ID)} ${body}`;
   }
 
   #renderResponsible(level: number): TemplateResult {
