@@ -25,6 +25,7 @@ const nodeCode = [
   'src/server/**',
   'scripts/**',
   'test/server/**',
+  'test/package/**',
   '*.config.{js,mjs,ts}',
   '.storybook/main.ts',
 ];
@@ -116,7 +117,7 @@ export default tseslint.config(
   },
   {
     files: browserCode,
-    ignores: ['test/server/**'],
+    ignores: ['test/server/**', 'test/package/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'lit-a11y': litA11y },
     rules: {
@@ -129,7 +130,7 @@ export default tseslint.config(
   },
   {
     files: browserCode,
-    ignores: ['test/server/**'],
+    ignores: ['test/server/**', 'test/package/**'],
     plugins: { lit, wc },
     // Lets eslint-plugin-wc recognise Lit elements (and our base element) as custom elements.
     settings: { wc: { elementBaseClasses: ['LitElement', 'OzgElement'] } },
@@ -144,7 +145,7 @@ export default tseslint.config(
   },
   {
     files: ['test/**', 'bench/**'],
-    ignores: ['test/server/**'],
+    ignores: ['test/server/**', 'test/package/**'],
     languageOptions: { globals: { ...globals.mocha } },
     // chai asserts through property reads (`expect(x).to.be.true`), which look like unused expressions.
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -91,7 +91,7 @@ function referenceBackend() {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceBackend()],
   filterBrowserLogs: (log) => !isNoise(log),

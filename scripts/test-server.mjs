@@ -1,5 +1,6 @@
 /**
- * Runs the Node tests (test/server/**\/*.test.ts) with node's own runner and tsx.
+ * Runs the Node tests (test/server/**\/*.test.ts: the backend; test/package/**\/*.test.ts: what the package
+ * ships, e.g. its element manifest and bundle sizes) with node's own runner and tsx.
  * Node 20 has no glob for --test, so the file list is expanded here. Extra arguments are passed to node,
  * e.g. `npm run test:server -- --test-name-pattern=routing`.
  * With OZG_NODE_COUNTS set, a TAP copy of the run is parsed and `{ passed, failed, skipped }` written there.
@@ -11,12 +12,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const testDir = join(root, 'test', 'server');
+const testDirs = ['server', 'package'].map((name) => join(root, 'test', name));
 
-/** All server test files, sorted so runs are reproducible. */
-export function serverTestFiles(dir = testDir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+/** All Node test files, sorted so runs are reproducible. */
+export function serverTestFiles(dirs = testDirs) {
+  return dirs
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
     .map((entry) => relative(root, join(entry.parentPath ?? entry.path, entry.name)))
     .sort();
@@ -39,7 +41,7 @@ async function main() {
   const files = serverTestFiles();
   const countsFile = process.env.OZG_NODE_COUNTS;
   if (files.length === 0) {
-    console.log('No server tests found under test/server.');
+    console.log('No Node tests found under test/server or test/package.');
     if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed: 0, failed: 0, skipped: 0 }));
     return 0;
   }

@@ -1,6 +1,6 @@
 /**
- * `npm test`: the browser tests (web-test-runner in Chromium, every test/**\/*.test.ts outside test/server) and
- * the Node tests (test/server, see scripts/test-server.mjs). Both always run; the exit code is non-zero if either
+ * `npm test`: the browser tests (web-test-runner in Chromium, every test/**\/*.test.ts outside test/server and
+ * test/package) and the Node tests (test/server and test/package, see scripts/test-server.mjs). Both always run; the exit code is non-zero if either
  * failed. The last line is the summary `tests: N passed, N failed`, summed over both runners.
  */
 import { spawn } from 'node:child_process';
@@ -47,7 +47,7 @@ function hasBrowserTests() {
     return (
       entry.isFile() &&
       entry.name.endsWith('.test.ts') &&
-      !join(dir, '/').startsWith(join(testDir, 'server', '/'))
+      !['server', 'package'].some((name) => join(dir, '/').startsWith(join(testDir, name, '/')))
     );
   });
 }
@@ -78,10 +78,10 @@ if (hasBrowserTests()) {
   });
   results.push({ name: 'browser', code, ...readCounts(browserCounts, code) });
 } else {
-  console.log('\nNo browser tests found under test/ (outside test/server).');
+  console.log('\nNo browser tests found under test/ (outside test/server and test/package).');
 }
 
-console.log('\n== Node tests (node --test, test/server) ==\n');
+console.log('\n== Node tests (node --test, test/server and test/package) ==\n');
 const nodeCode = await run(process.execPath, [join(root, 'scripts', 'test-server.mjs')], {
   OZG_NODE_COUNTS: nodeCounts,
 });

@@ -18,6 +18,8 @@ import type { OzgConfigChangeDetail } from '../../ui/ozg-element.ts';
  * ```
  *
  * @summary Shared settings (endpoint, tenant, language) for the ozg elements on a page.
+ * @attr lang - Language of the elements inside, `de` (default) or `en`; without it the nearest `lang` of
+ *   the page applies.
  * @tag ozg-config
  * @slot - The elements that use these settings (any content).
  * @event ozg-config-change - Bubbling and composed; fired when a setting changes or the config is
