@@ -18,6 +18,7 @@ const browserCode = [
   '.storybook/preview.ts',
   'test/**',
   'bench/**',
+  'demo/**',
 ];
 /** Shared by browser and server: neither DOM nor Node. */
 const isomorphicCode = ['src/contract/**', 'src/forms/**'];

@@ -228,6 +228,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/widgets/',
       decorateReply: false,
       index: false,
+      // Public files: any homepage may load the bundle from here (module scripts are fetched with CORS).
+      setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
     });
   }
   const demoDir = options.demoDir ?? fileURLToPath(new URL('demo/', ROOT));

@@ -177,6 +177,26 @@ describe('CORS', () => {
   });
 });
 
+describe('widget files', () => {
+  it('serves the bundle to homepages of any origin (module scripts load with CORS)', async () => {
+    const widgetsDir = tempDir('ozg-widgets-');
+    writeFileSync(join(widgetsDir, 'ozg-widgets.js'), 'export {};\n');
+    const s = await start({ widgetsDir });
+    try {
+      const res = await fetch(`${s.url}/widgets/ozg-widgets.js`, {
+        headers: { origin: 'https://www.amt.example' },
+      });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.match(res.headers.get('content-type') ?? '', /javascript/);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+      removeDir(widgetsDir);
+    }
+  });
+});
+
 describe('catalog loading', () => {
   async function expectStartError(mutate: (dir: string) => void, message: RegExp) {
     const dir = copyCatalog();
