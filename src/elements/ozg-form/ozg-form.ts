@@ -148,7 +148,11 @@ export class OzgForm extends OzgElement {
   /** Id of the form definition to load. */
   @property({ attribute: 'form-id' }) formId?: string;
 
-  /** Id of a service: its form is loaded (used when `form-id` is not set). */
+  /**
+   * Id of a service: its form is loaded (used when `form-id` is not set). Without `form-id` and
+   * `service-id` the element takes the service id from the page address, `?service=<id>`: one form page
+   * then serves every service that `<ozg-service-catalog form-url="/antrag?service={id}">` links to.
+   */
   @property({ attribute: 'service-id' }) serviceId?: string;
 
   /** Where citizens follow their application; defaults to the tenant's status page. */
@@ -195,7 +199,7 @@ export class OzgForm extends OzgElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const key = this.config.ok
-      ? `${this.config.endpoint}\n${this.config.tenant}\n${this.formId ?? ''}\n${this.serviceId ?? ''}`
+      ? `${this.config.endpoint}\n${this.config.tenant}\n${this.formId ?? ''}\n${this.#wantedServiceId() ?? ''}`
       : '';
     if (key !== this.#loadKey && this.isConnected) {
       this.#loadKey = key;
@@ -222,7 +226,7 @@ export class OzgForm extends OzgElement {
     this.view = 'loading';
     try {
       let formId = this.formId;
-      const serviceId = this.serviceId;
+      const serviceId = this.#wantedServiceId();
       if (!formId && serviceId) {
         const service = await api.request('getService', { params: { tenant, serviceId } });
         formId = service.formId;
@@ -260,6 +264,13 @@ export class OzgForm extends OzgElement {
       this.view = 'failed';
       this.emit('ozg-error', errorDetail('load', this.#loadMessage(), error));
     }
+  }
+
+  /** `service-id`, else (when `form-id` is missing too) the page's `?service=` parameter. */
+  #wantedServiceId(): string | undefined {
+    if (this.serviceId || this.formId) return this.serviceId || undefined;
+    const fromPage = new URLSearchParams(this.ownerDocument.location?.search ?? '').get('service')?.trim();
+    return fromPage || undefined;
   }
 
   #loadMessage(): string {

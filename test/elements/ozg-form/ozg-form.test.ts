@@ -512,6 +512,30 @@ describe('<ozg-form>', () => {
     expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
   });
 
+  it('takes the service from the page address when neither form-id nor service-id is set', async () => {
+    const page = location.href;
+    history.replaceState(null, '', `${location.pathname}?service=versammlungsanzeige`);
+    try {
+      const el = await fixture<OzgForm>(
+        html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant}></ozg-form>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form not shown');
+      expect(heading(el)).to.equal('Veranstalterin oder Veranstalter');
+      // An explicit form id wins over the page address.
+      const other = await fixture<OzgForm>(
+        html`<ozg-form
+          endpoint=${backend.endpoint}
+          tenant=${backend.tenant}
+          form-id="gibt-es-nicht"
+        ></ozg-form>`,
+      );
+      await waitUntil(() => other.shadowRoot!.querySelector('[part="error"]'), 'error not shown');
+      expect(root(other).textContent).to.contain('nicht gefunden');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
   it('keeps nothing on the device with no-draft', async () => {
     const el = await fixture<OzgForm>(
       html`<ozg-form
