@@ -1,7 +1,8 @@
 /**
  * `<ozg-form>` in each of its states. Storybook has no backend: a story-only subclass answers with a
  * scripted `fetch` (a definition with every field type, a long generated form, markup in texts, failures).
- * File uploads go through XMLHttpRequest and therefore fail here; they are covered by the browser tests.
+ * File uploads go through XMLHttpRequest to a local port nothing listens on, so they always fail here (the
+ * "UploadFailure" story shows that state); successful uploads are covered by the browser tests.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -12,7 +13,7 @@ import { OzgForm } from '../src/ozg-form.ts';
 import '../src/ozg-config.ts';
 
 type Scenario = 'all-types' | 'long' | 'markup' | 'load-error' | 'submit-error';
-type Start = 'step' | 'errors' | 'review' | 'confirmation';
+type Start = 'step' | 'errors' | 'review' | 'confirmation' | 'upload-error';
 
 const options = [
   { value: 'a', label: { de: 'Erste Möglichkeit', en: 'First option' } },
@@ -182,6 +183,12 @@ class StoryOzgForm extends OzgForm {
     const scenario = this.scenario;
     return {
       retry: { attempts: 1 },
+      xhr: () => {
+        const xhr = new XMLHttpRequest();
+        const open = xhr.open.bind(xhr) as (method: string, url: string) => void;
+        xhr.open = (method: string) => open(method, 'http://127.0.0.1:9/');
+        return xhr;
+      },
       fetch: async (input) => {
         const url = String(input);
         await new Promise((r) => setTimeout(r, 150));
@@ -202,8 +209,8 @@ class StoryOzgForm extends OzgForm {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Review and confirmation start from a saved draft with complete answers.
-    if (this.start === 'review' || this.start === 'confirmation') {
+    // Review, confirmation and the failed upload start from a saved draft with complete answers.
+    if (this.start !== 'step' && this.start !== 'errors') {
       localStorage.setItem(
         'ozg-form-draft:kreis-dithmarschen:alle-felder:1',
         JSON.stringify({ answers, stepId: 'more', savedAt: new Date().toISOString() }),
@@ -225,6 +232,14 @@ class StoryOzgForm extends OzgForm {
       }
       click('.actions .ozg-button');
       await this.updateComplete;
+      if (this.start === 'upload-error') {
+        const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+        const chosen = new DataTransfer();
+        chosen.items.add(new File(['%PDF-1.4'], 'nachweis.pdf', { type: 'application/pdf' }));
+        input.files = chosen.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+        return;
+      }
       click('[part="next-button"]');
       await this.updateComplete;
       if (this.start === 'confirmation') {
@@ -250,7 +265,7 @@ const meta: Meta<Args> = {
   argTypes: {
     lang: { control: 'inline-radio', options: ['de', 'en'] },
     scenario: { control: 'select', options: ['all-types', 'long', 'markup', 'load-error', 'submit-error'] },
-    start: { control: 'select', options: ['step', 'errors', 'review', 'confirmation'] },
+    start: { control: 'select', options: ['step', 'errors', 'review', 'confirmation', 'upload-error'] },
   },
   render: ({ lang, scenario, start, noDraft }) =>
     html`<story-ozg-form
@@ -274,6 +289,7 @@ export const Confirmation: Story = { args: { start: 'confirmation', noDraft: fal
 export const SubmitFailure: Story = {
   args: { start: 'confirmation', scenario: 'submit-error', noDraft: false },
 };
+export const UploadFailure: Story = { args: { start: 'upload-error', noDraft: false } };
 export const LongForm: Story = { args: { scenario: 'long' } };
 export const MarkupStaysText: Story = { args: { scenario: 'markup' } };
 export const LoadError: Story = { args: { scenario: 'load-error' } };

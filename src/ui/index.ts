@@ -4,3 +4,4 @@ export * from './tokens.ts';
 export * from './i18n.ts';
 export * from './messages.ts';
 export * from './blocks.ts';
+export * from './events.ts';

@@ -89,10 +89,17 @@ export function fieldPointer(compiled: CompiledForm, pointer: string): string | 
   return out.length > 0 && typeof out[0] === 'string' ? pointerOf(out) : undefined;
 }
 
-/** A saved draft. */
+/** A saved draft: the answers and where the citizen was, so a reload returns to the same place. */
 export interface Draft {
   answers: FormAnswers;
+  /** The step shown (on the review page: the step "Zurück" leads to). */
   stepId?: string | undefined;
+  /** The citizen was on the review page. */
+  review?: boolean;
+  /** The step was opened from the review page ("Ändern"): "Weiter" leads back there. */
+  returnToReview?: boolean;
+  /** The privacy consent on the review page was given. */
+  consent?: boolean;
   savedAt: string;
 }
 
@@ -112,6 +119,9 @@ export function readDraft(key: string): Draft | undefined {
       answers: parsed['answers'],
       savedAt: parsed['savedAt'],
       stepId: typeof parsed['stepId'] === 'string' ? parsed['stepId'] : undefined,
+      review: parsed['review'] === true,
+      returnToReview: parsed['returnToReview'] === true,
+      consent: parsed['consent'] === true,
     };
   } catch {
     return undefined;

@@ -19,6 +19,7 @@ import type {
 import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { errorDetail } from '../../ui/events.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
@@ -54,19 +55,10 @@ export interface OzgSubmittedDetail {
   formId: string;
 }
 
-/** Detail of `ozg-error`. */
-export interface OzgErrorDetail {
-  /** What failed: `load`, `submit` or `upload`. */
-  during: 'load' | 'submit' | 'upload';
-  /** The polite, localized message also shown in the element. */
-  message: string;
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'ozg-step-change': CustomEvent<OzgStepChangeDetail>;
     'ozg-submitted': CustomEvent<OzgSubmittedDetail>;
-    'ozg-error': CustomEvent<OzgErrorDetail>;
   }
 }
 
@@ -75,6 +67,12 @@ type View = 'loading' | 'failed' | 'draft' | 'step' | 'review' | 'done';
 interface Upload {
   name: string;
   percent: number;
+}
+
+/** A failed upload: the files not yet uploaded (the failed one first) and what the citizen is told. */
+interface UploadFailure {
+  files: readonly File[];
+  message: string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -127,17 +125,22 @@ function acceptsType(accept: readonly string[] | undefined, type: string): boole
  * @tag ozg-form
  * @csspart heading - The headings of the element.
  * @csspart error - Error alerts (load or submit failures).
- * @csspart retry-button - The retry button of an error alert.
+ * @csspart upload-error - The message of a failed file upload, with its retry button.
+ * @csspart retry-button - The retry button of an error alert or a failed upload.
  * @csspart loading - The loading skeleton.
  * @csspart missing-config - The notice shown while endpoint or tenant are missing.
  * @csspart error-summary - The list of problems at the top of a step.
+ * @csspart next-button - "Weiter" (or "Angaben prüfen" when the step was opened from the review page).
+ * @csspart back-button - "Zurück" on a step.
+ * @csspart submit-button - "Antrag absenden" on the review page.
  * @csspart confirmation - The confirmation after a successful submission.
  * @cssproperty --ozg-color-primary - Buttons and links.
  * @cssproperty --ozg-color-error - Error texts and borders.
  * @event ozg-step-change - The citizen moved to another step, the review or the confirmation
  *   (`detail: { stepId, step, total }`).
  * @event ozg-submitted - The application was stored (`detail: { reference, formId }`).
- * @event ozg-error - Loading, uploading or submitting failed (`detail: { during, message }`).
+ * @event ozg-error - Loading, uploading or submitting failed (`detail: { code, message, retryable }` with
+ *   `code` `load`, `upload` or `submit`; see `OzgErrorDetail` in `src/ui/events.ts`).
  */
 export class OzgForm extends OzgElement {
   static override styles = [tokens, blockStyles, formStyles];
@@ -145,7 +148,11 @@ export class OzgForm extends OzgElement {
   /** Id of the form definition to load. */
   @property({ attribute: 'form-id' }) formId?: string;
 
-  /** Id of a service: its form is loaded (used when `form-id` is not set). */
+  /**
+   * Id of a service: its form is loaded (used when `form-id` is not set). Without `form-id` and
+   * `service-id` the element takes the service id from the page address, `?service=<id>`: one form page
+   * then serves every service that `<ozg-service-catalog form-url="/antrag?service={id}">` links to.
+   */
   @property({ attribute: 'service-id' }) serviceId?: string;
 
   /** Where citizens follow their application; defaults to the tenant's status page. */
@@ -165,6 +172,7 @@ export class OzgForm extends OzgElement {
   @state() private submitError: unknown;
   @state() private consent = false;
   @state() private uploads = new Map<string, Upload>();
+  @state() private uploadFailures = new Map<string, UploadFailure>();
   @state() private announcement = '';
 
   #definition: FormDefinition | undefined;
@@ -191,7 +199,7 @@ export class OzgForm extends OzgElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const key = this.config.ok
-      ? `${this.config.endpoint}\n${this.config.tenant}\n${this.formId ?? ''}\n${this.serviceId ?? ''}`
+      ? `${this.config.endpoint}\n${this.config.tenant}\n${this.formId ?? ''}\n${this.#wantedServiceId() ?? ''}`
       : '';
     if (key !== this.#loadKey && this.isConnected) {
       this.#loadKey = key;
@@ -218,7 +226,7 @@ export class OzgForm extends OzgElement {
     this.view = 'loading';
     try {
       let formId = this.formId;
-      const serviceId = this.serviceId;
+      const serviceId = this.#wantedServiceId();
       if (!formId && serviceId) {
         const service = await api.request('getService', { params: { tenant, serviceId } });
         formId = service.formId;
@@ -241,6 +249,8 @@ export class OzgForm extends OzgElement {
       this.errors = new Map();
       this.showSummary = false;
       this.consent = false;
+      this.#returnToReview = false;
+      this.uploadFailures = new Map();
       this.#draft = this.noDraft ? undefined : readDraft(this.#draftKey()!);
       if (this.#draft) {
         this.view = 'draft';
@@ -252,8 +262,15 @@ export class OzgForm extends OzgElement {
       if (run !== this.#loadRun || isAbortError(error)) return;
       this.#loadError = error;
       this.view = 'failed';
-      this.emit('ozg-error', { during: 'load', message: this.#loadMessage() });
+      this.emit('ozg-error', errorDetail('load', this.#loadMessage(), error));
     }
+  }
+
+  /** `service-id`, else (when `form-id` is missing too) the page's `?service=` parameter. */
+  #wantedServiceId(): string | undefined {
+    if (this.serviceId || this.formId) return this.serviceId || undefined;
+    const fromPage = new URLSearchParams(this.ownerDocument.location?.search ?? '').get('service')?.trim();
+    return fromPage || undefined;
   }
 
   #loadMessage(): string {
@@ -279,7 +296,14 @@ export class OzgForm extends OzgElement {
       this.#saveQueued = false;
       const key = this.#draftKey();
       if (!key || this.view === 'done') return;
-      writeDraft(key, { answers: this.#answers, stepId: this.stepId, savedAt: new Date().toISOString() });
+      writeDraft(key, {
+        answers: this.#answers,
+        stepId: this.stepId,
+        review: this.view === 'review',
+        returnToReview: this.#returnToReview,
+        consent: this.consent,
+        savedAt: new Date().toISOString(),
+      });
     });
   }
 
@@ -288,10 +312,18 @@ export class OzgForm extends OzgElement {
     const compiled = this.#compiled;
     if (!draft || !compiled) return;
     this.#answers = draft.answers;
+    this.consent = draft.consent === true;
     const steps = compiled.visibleSteps(this.#answers);
-    this.stepId = steps.find((s) => s.id === draft.stepId)?.id ?? steps[0]?.id ?? '';
+    const stepId = steps.find((s) => s.id === draft.stepId)?.id ?? steps[0]?.id ?? '';
     this.#draft = undefined;
-    this.#showStep(this.stepId);
+    if (draft.review) {
+      this.stepId = stepId;
+      this.#showReview();
+      return;
+    }
+    this.#returnToReview = draft.returnToReview === true;
+    this.#showStep(stepId);
+    this.#emitStep(stepId);
   }
 
   #discardDraft(): void {
@@ -299,6 +331,7 @@ export class OzgForm extends OzgElement {
     if (key) deleteDraft(key);
     this.#draft = undefined;
     this.#answers = {};
+    this.consent = false;
     this.#showStep(this.#compiled?.visibleSteps({})[0]?.id ?? '');
   }
 
@@ -410,6 +443,7 @@ export class OzgForm extends OzgElement {
     this.announcement = m(this.uiLang, 'review');
     this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
     this.#emitStep('review');
+    this.#saveDraft();
   }
 
   #changeStep(stepId: string): void {
@@ -521,7 +555,7 @@ export class OzgForm extends OzgElement {
         this.submitError = error;
         this.announcement = '';
       }
-      this.emit('ozg-error', { during: 'submit', message: this.#submitMessage(error) });
+      this.emit('ozg-error', errorDetail('submit', this.#submitMessage(error), error));
     } finally {
       this.submitting = false;
     }
@@ -552,30 +586,41 @@ export class OzgForm extends OzgElement {
   // ---- files ---------------------------------------------------------------------------------------------
 
   async #addFiles(field: FileField, path: Path, indices: readonly number[], input: HTMLInputElement) {
-    const api = this.api;
-    const compiled = this.#compiled;
-    if (!api || !compiled || !this.config.ok || !input.files) return;
+    if (!input.files) return;
     const files = [...input.files];
     input.value = '';
     const pointer = pointerOf(path);
     const lang = this.uiLang;
     const types = (field.accept ?? []).join(', ');
+    // Newly chosen files replace a failed upload that was waiting for a retry.
+    this.#clearUploadFailure(pointer);
+    const accepted: File[] = [];
     for (const file of files) {
-      const current = getAt(this.#answers, path);
-      const list: FileRef[] = Array.isArray(current) ? (current as FileRef[]) : [];
       let problem: string | undefined;
       if (!acceptsType(field.accept, file.type))
         problem = m(lang, 'fileWrongType', { name: file.name, types });
       else if (field.maxSize !== undefined && file.size > field.maxSize)
         problem = m(lang, 'fileTooLarge', { name: file.name, size: formatBytes(field.maxSize, lang) });
-      if (problem) {
-        this.errors = new Map(this.errors).set(pointer, problem);
-        continue;
-      }
+      if (problem) this.errors = new Map(this.errors).set(pointer, problem);
+      else accepted.push(file);
+    }
+    await this.#uploadFiles(field, path, indices, accepted);
+  }
+
+  /**
+   * Uploads files one after the other. A failure stops there and keeps that file and the ones after it for
+   * "Erneut hochladen"; the message stays until an upload succeeds or other files are chosen.
+   */
+  async #uploadFiles(field: FileField, path: Path, indices: readonly number[], files: readonly File[]) {
+    const api = this.api;
+    if (!api || !this.#definition || !this.config.ok || files.length === 0) return;
+    const pointer = pointerOf(path);
+    const lang = this.uiLang;
+    for (const [i, file] of files.entries()) {
       this.uploads = new Map(this.uploads).set(pointer, { name: file.name, percent: 0 });
       try {
         const ref = await api.upload(
-          { tenant: this.config.tenant, formId: this.#definition!.id, fieldId: field.id },
+          { tenant: this.config.tenant, formId: this.#definition.id, fieldId: field.id },
           file,
           {
             onProgress: ({ loaded, total }) => {
@@ -584,21 +629,42 @@ export class OzgForm extends OzgElement {
             },
           },
         );
-        this.#change(field, path, indices, [...list, ref]);
+        const current = getAt(this.#answers, path);
+        this.#change(field, path, indices, [...(Array.isArray(current) ? (current as FileRef[]) : []), ref]);
         this.announcement = m(lang, 'uploaded', { name: file.name });
         this.#checkField(field, path, indices);
         this.requestUpdate();
       } catch (error) {
         if (isAbortError(error)) return;
-        const message = m(lang, 'uploadFailed', { name: file.name });
-        this.errors = new Map(this.errors).set(pointer, message);
-        this.emit('ozg-error', { during: 'upload', message });
+        const message = `${m(lang, 'uploadFailed', { name: file.name })} ${describeError(error, lang)}`;
+        this.uploadFailures = new Map(this.uploadFailures).set(pointer, { files: files.slice(i), message });
+        this.emit('ozg-error', errorDetail('upload', message, error));
+        return;
       } finally {
         const next = new Map(this.uploads);
         next.delete(pointer);
         this.uploads = next;
       }
     }
+    const retried = this.uploadFailures.has(pointer);
+    this.#clearUploadFailure(pointer);
+    // The retry button is gone: keep the keyboard user at the field.
+    if (retried) this.#focusAfterRender = () => (this.renderRoot as ShadowRoot).getElementById(domId(path));
+  }
+
+  #retryUpload(field: FileField, path: Path, indices: readonly number[]): void {
+    const pointer = pointerOf(path);
+    const failure = this.uploadFailures.get(pointer);
+    // The button stays (and keeps focus) while the new attempt runs; further clicks do nothing.
+    if (!failure || this.uploads.has(pointer)) return;
+    void this.#uploadFiles(field, path, indices, failure.files);
+  }
+
+  #clearUploadFailure(pointer: string): void {
+    if (!this.uploadFailures.has(pointer)) return;
+    const next = new Map(this.uploadFailures);
+    next.delete(pointer);
+    this.uploadFailures = next;
   }
 
   #removeFile(field: FileField, path: Path, indices: readonly number[], uploadId: string): void {
@@ -746,6 +812,7 @@ export class OzgForm extends OzgElement {
         getAt(this.#answers, [field.id]),
         this.errors.get(pointer),
         this.uploads.get(pointer),
+        this.uploadFailures.get(pointer),
         this.uiLang,
       ],
       () => this.#renderField(field, [field.id], []),
@@ -962,7 +1029,11 @@ export class OzgForm extends OzgElement {
     const value = getAt(this.#answers, path);
     const files = Array.isArray(value) ? (value as FileRef[]) : [];
     const upload = this.uploads.get(pointerOf(path));
+    const failure = this.uploadFailures.get(pointerOf(path));
     const full = field.maxFiles !== undefined && files.length >= field.maxFiles;
+    const describedBy = failure
+      ? [parts.describedBy, `${id}.upload-error`].filter(Boolean).join(' ')
+      : parts.describedBy;
     return html`<div class=${parts.cls}>
       <label for=${id}>${parts.label}</label>
       ${parts.hint} ${parts.errorText}
@@ -973,9 +1044,25 @@ export class OzgForm extends OzgElement {
         ?multiple=${field.maxFiles === undefined || field.maxFiles > 1}
         ?disabled=${full || upload !== undefined}
         aria-invalid=${parts.invalid}
-        aria-describedby=${ifDefined(parts.describedBy)}
+        aria-describedby=${ifDefined(describedBy)}
         @change=${(e: Event) => void this.#addFiles(field, path, indices, e.target as HTMLInputElement)}
       />
+      ${
+        failure
+          ? html`<div class="ozg-alert" role="alert" part="upload-error" id="${id}.upload-error">
+              <p>${failure.message}</p>
+              <button
+                type="button"
+                class="ozg-button ozg-button--secondary"
+                part="retry-button"
+                aria-disabled=${upload ? 'true' : 'false'}
+                @click=${() => this.#retryUpload(field, path, indices)}
+              >
+                ${m(lang, 'retryUpload', { name: failure.files[0]?.name ?? '' })}
+              </button>
+            </div>`
+          : nothing
+      }
       ${
         upload
           ? html`<p>
@@ -1182,6 +1269,7 @@ export class OzgForm extends OzgElement {
             @change=${(e: Event) => {
               this.consent = (e.target as HTMLInputElement).checked;
               if (this.consent && this.errors.has('/consent')) this.errors = new Map();
+              this.#saveDraft();
             }}
           />
           <label for="f.consent">${m(lang, 'consent')}</label>
@@ -1239,6 +1327,8 @@ export class OzgForm extends OzgElement {
         const url = new URL(statusBase, document.baseURI);
         if (url.protocol === 'https:' || url.protocol === 'http:') {
           url.searchParams.set('reference', receipt.reference);
+          // The access code goes in the fragment: browsers never send it, so it stays out of server logs.
+          url.hash = new URLSearchParams({ 'access-code': receipt.accessCode }).toString();
           statusHref = url.href;
         }
       } catch {

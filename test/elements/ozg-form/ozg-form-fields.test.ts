@@ -1,8 +1,30 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 
 let backend: TestBackend;
+
+/** The real element whose uploads fail while `uploadsFail` is set: they go to a port nothing listens on. */
+class FlakyUploadForm extends OzgForm {
+  uploadsFail = false;
+  uploadAttempts = 0;
+  protected override apiOptions(): ApiClientOptions {
+    return {
+      xhr: () => {
+        const xhr = new XMLHttpRequest();
+        const open = xhr.open.bind(xhr) as (method: string, url: string) => void;
+        xhr.open = (method: string, url: string | URL) => {
+          this.uploadAttempts += 1;
+          open(method, this.uploadsFail ? 'http://127.0.0.1:9/unreachable' : String(url));
+        };
+        return xhr;
+      },
+    };
+  }
+}
+customElements.define('flaky-upload-ozg-form', FlakyUploadForm);
 
 const DRAFT = (formId: string) => `ozg-form-draft:kreis-dithmarschen:${formId}:1`;
 
@@ -12,10 +34,21 @@ function clearDrafts(): void {
 }
 
 /** Opens a form at a step through a saved draft, as a citizen coming back to it would. */
-async function openAt(formId: string, stepId: string, answers: Record<string, unknown>): Promise<OzgForm> {
+async function openAt<T extends OzgForm = OzgForm>(
+  formId: string,
+  stepId: string,
+  answers: Record<string, unknown>,
+  tag: 'ozg-form' | 'flaky-upload-ozg-form' = 'ozg-form',
+): Promise<T> {
   localStorage.setItem(DRAFT(formId), JSON.stringify({ answers, stepId, savedAt: new Date().toISOString() }));
-  const el = await fixture<OzgForm>(
-    html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant} form-id=${formId}></ozg-form>`,
+  const el = await fixture<T>(
+    tag === 'ozg-form'
+      ? html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant} form-id=${formId}></ozg-form>`
+      : html`<flaky-upload-ozg-form
+          endpoint=${backend.endpoint}
+          tenant=${backend.tenant}
+          form-id=${formId}
+        ></flaky-upload-ozg-form>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('.actions .ozg-button'), 'draft not offered');
   el.shadowRoot!.querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
@@ -98,6 +131,52 @@ describe('<ozg-form> field types', () => {
     expect(files[0]!.uploadId).to.match(/^[A-Za-z0-9_-]{16,64}$/);
     await el.updateComplete;
     expect(root(el).getElementById('f.fotos.error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells when an upload failed and uploads the same file again from a keyboard-reachable retry', async () => {
+    const el = await openAt<FlakyUploadForm>(
+      'baumfaellgenehmigung',
+      'unterlagen',
+      {},
+      'flaky-upload-ozg-form',
+    );
+    el.uploadsFail = true;
+    const input = byId(el, 'fotos')!;
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    const chosen = new DataTransfer();
+    chosen.items.add(new File([jpeg], 'baum.jpg', { type: 'image/jpeg' }));
+    input.files = chosen.files;
+    const failed = oneEvent(el, 'ozg-error');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const { detail } = await failed;
+    expect(detail.code).to.equal('upload');
+    expect(detail.retryable).to.equal(true);
+    await el.updateComplete;
+    const alert = root(el).querySelector<HTMLElement>('[part="upload-error"]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Die Datei baum.jpg wurde nicht hochgeladen.');
+    expect(alert.textContent).to.contain('Internetverbindung');
+    expect(input.getAttribute('aria-describedby')).to.contain('f.fotos.upload-error');
+    expect(el.answers['fotos']).to.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    // Keyboard only: Tab from the file input reaches the retry button, Enter uploads the same file again.
+    el.uploadsFail = false;
+    input.focus();
+    await sendKeys({ press: 'Tab' });
+    const retry = alert.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    expect(root(el).activeElement).to.equal(retry);
+    expect(retry.textContent!.trim()).to.equal('baum.jpg erneut hochladen');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('.files li'), 'upload not listed after retry', {
+      timeout: 5000,
+    });
+    expect(el.uploadAttempts).to.equal(2);
+    expect((el.answers['fotos'] as { name: string }[]).map((f) => f.name)).to.deep.equal(['baum.jpg']);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="upload-error"]')).to.equal(null);
+    expect(root(el).activeElement).to.equal(byId(el, 'fotos'));
     await expect(el).to.be.accessible();
   });
 });

@@ -209,8 +209,15 @@ describe('<ozg-form>', () => {
     const confirmation = root(el).querySelector('[part="confirmation"]')!;
     expect(confirmation.textContent).to.contain(detail.reference);
     expect(confirmation.textContent).to.contain('Zugangscode');
-    const link = confirmation.querySelector('a')!;
-    expect(link.href).to.contain(`reference=${detail.reference}`);
+    // The access code travels in the fragment only: browsers never send it to the status page's server.
+    const accessCode = confirmation.querySelectorAll('dd.code')[1]!.textContent!.trim();
+    expect(accessCode).to.have.length.greaterThan(0);
+    const link = new URL(confirmation.querySelector('a')!.href);
+    expect(`${link.origin}${link.pathname}`).to.equal('https://www.dithmarschen.example/status');
+    expect(link.searchParams.get('reference')).to.equal(detail.reference);
+    expect(link.search).not.to.contain(accessCode);
+    expect(link.hash).to.equal(`#access-code=${encodeURIComponent(accessCode)}`);
+    expect(new URLSearchParams(link.hash.slice(1)).get('access-code')).to.equal(accessCode);
     expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -229,6 +236,56 @@ describe('<ozg-form>', () => {
     await second.updateComplete;
     expect(byId(second, 'vorname')!.value).to.equal('Erika');
     expect(byId(second, 'organisation')!.value).to.equal('Baumfreunde e. V.');
+  });
+
+  it('returns to the review page with the consent after a reload', async () => {
+    const first = await mount();
+    await fillAll(first);
+    root(first).getElementById('f.consent')!.click();
+    await first.updateComplete;
+    await Promise.resolve();
+    first.remove();
+    const second = await mount();
+    expect(root(second).textContent).to.contain('Fortfahren');
+    const steps: string[] = [];
+    second.addEventListener('ozg-step-change', (e) => steps.push(e.detail.stepId));
+    root(second).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await second.updateComplete;
+    expect(heading(second)).to.equal('Angaben prüfen');
+    expect(steps).to.deep.equal(['review']);
+    expect(root(second).textContent).to.contain('Marktplatz Heide');
+    expect((root(second).getElementById('f.consent') as HTMLInputElement).checked).to.equal(true);
+    await expect(second).to.be.accessible();
+    // "Zurück" from the restored review leads to the last step, which is saved as the place to return to.
+    root(second).querySelector<HTMLButtonElement>('.actions .ozg-button--secondary')!.click();
+    await second.updateComplete;
+    expect(root(second).querySelector('.progress')!.textContent).to.equal('Schritt 5 von 5');
+    await Promise.resolve();
+    second.remove();
+    const third = await mount();
+    root(third).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await third.updateComplete;
+    expect(root(third).querySelector('.progress')!.textContent).to.equal('Schritt 5 von 5');
+    expect(byId(third, 'richtigkeit')!.checked).to.equal(true);
+  });
+
+  it('returns to a step opened with "Ändern" and leads back to the review after a reload', async () => {
+    const first = await mount();
+    await fillAll(first);
+    const change = [...root(first).querySelectorAll<HTMLButtonElement>('section button.link')][2]!;
+    change.click();
+    await first.updateComplete;
+    expect(heading(first)).to.equal('Thema, Zeit und Ort');
+    await Promise.resolve();
+    first.remove();
+    const second = await mount();
+    root(second).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await second.updateComplete;
+    expect(heading(second)).to.equal('Thema, Zeit und Ort');
+    expect(byId(second, 'thema')!.value).to.equal('Mehr Bäume');
+    await next(second);
+    expect(heading(second)).to.equal('Angaben prüfen');
+    await expect(second).to.be.accessible();
   });
 
   it('shows markup in labels and hints as text', async () => {
@@ -320,9 +377,14 @@ describe('<ozg-form>', () => {
     await fillAll(el);
     root(el).getElementById('f.consent')!.click();
     await el.updateComplete;
+    const failed = oneEvent(el, 'ozg-error');
     root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
     expect(root(el).textContent).to.contain('Marktplatz Heide');
+    const { detail: error } = await failed;
+    expect(error.code).to.equal('submit');
+    expect(error.retryable).to.equal(true);
+    expect(root(el).querySelector('[part="error"]')!.textContent).to.contain(error.message);
     offline = false;
     const submitted = oneEvent(el, 'ozg-submitted');
     root(el).querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
@@ -370,9 +432,19 @@ describe('<ozg-form>', () => {
   });
 
   it('shows a polite error with retry when the form does not exist', async () => {
+    const errors: { code: string; message: string; retryable: boolean }[] = [];
+    const listen = (e: CustomEvent<{ code: string; message: string; retryable: boolean }>) =>
+      errors.push(e.detail);
+    document.addEventListener('ozg-error', listen);
     const el = await mount('gibt-es-nicht');
+    document.removeEventListener('ozg-error', listen);
     expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('nicht gefunden');
     expect(root(el).querySelector('[part="retry-button"]')).to.exist;
+    // A form that does not exist will not appear by trying again.
+    expect(errors).to.deep.equal([
+      { code: 'load', message: 'Dieses Formular wurde nicht gefunden.', retryable: false },
+    ]);
+    await expect(el).to.be.accessible();
   });
 
   it('rejects the same invalid answers as the server does', async () => {
@@ -438,6 +510,30 @@ describe('<ozg-form>', () => {
     );
     await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form not shown');
     expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
+  });
+
+  it('takes the service from the page address when neither form-id nor service-id is set', async () => {
+    const page = location.href;
+    history.replaceState(null, '', `${location.pathname}?service=versammlungsanzeige`);
+    try {
+      const el = await fixture<OzgForm>(
+        html`<ozg-form endpoint=${backend.endpoint} tenant=${backend.tenant}></ozg-form>`,
+      );
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form not shown');
+      expect(heading(el)).to.equal('Veranstalterin oder Veranstalter');
+      // An explicit form id wins over the page address.
+      const other = await fixture<OzgForm>(
+        html`<ozg-form
+          endpoint=${backend.endpoint}
+          tenant=${backend.tenant}
+          form-id="gibt-es-nicht"
+        ></ozg-form>`,
+      );
+      await waitUntil(() => other.shadowRoot!.querySelector('[part="error"]'), 'error not shown');
+      expect(root(other).textContent).to.contain('nicht gefunden');
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('keeps nothing on the device with no-draft', async () => {

@@ -33,6 +33,14 @@ describe('ozg-form stories', () => {
     expect(done.textContent).to.contain('DI-2026-000123');
   });
 
+  it('shows a failed upload with its retry button', async () => {
+    const root = await show(stories.UploadFailure);
+    await waitUntil(() => root.querySelector('[part="upload-error"]'), 'no upload error', { timeout: 4000 });
+    expect(root.querySelector('[part="upload-error"]')!.textContent).to.contain('nachweis.pdf');
+    expect(root.querySelector('[part="upload-error"] [part="retry-button"]')).to.exist;
+    await expect(root.host).to.be.accessible();
+  });
+
   it('shows the error summary, markup as text and a load error', async () => {
     const errors = await show(stories.Errors);
     await waitUntil(() => errors.querySelector('#summary'), 'no summary');
