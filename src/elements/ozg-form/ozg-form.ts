@@ -235,7 +235,8 @@ export class OzgForm extends OzgElement {
       if (!formId) throw new Error('no-form');
       const [definition, tenantInfo] = await Promise.all([
         api.request('getForm', { params: { formId } }),
-        api.request('getTenant', { params: { tenant } }),
+        // Also applies the tenant's theme.
+        this.loadTenant(),
       ]);
       const compiled = compile(definition);
       if (run !== this.#loadRun) return;
