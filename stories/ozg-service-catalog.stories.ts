@@ -204,3 +204,52 @@ export const CustomTheme: Story = {
       </div>`,
   ],
 };
+
+/** Token values a KERN page sets (illustrative values; the names are those of `@kern-ux/native`). */
+const kernPage =
+  '--kern-color-action-default: #1b4d8f; --kern-color-layout-text-default: #171a1f; ' +
+  '--kern-typography-font-family-default: "Fira Sans", "Segoe UI", sans-serif';
+
+/**
+ * Two municipalities side by side: a page using the KERN design tokens (the widgets follow them without
+ * any `--ozg-*` setting) and Stadt Heide's own look through `--ozg-*` properties.
+ */
+export const KernAndMunicipality: Story = {
+  decorators: [
+    (story) =>
+      html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem">
+        <section aria-label="KERN" style=${kernPage}>${story()}</section>
+        <section
+          aria-label="Stadt Heide"
+          style="--ozg-color-primary: #0b5c8a; --ozg-color-primary-hover: #084769; --ozg-radius: 4px;
+            --ozg-color-surface: #eef5f9; --ozg-color-focus: #0b5c8a; font-family: Georgia, serif"
+        >
+          ${story()}
+        </section>
+      </div>`,
+  ],
+};
+
+/** A dark host page: every colour token set for dark surfaces, contrast checked like the light ones. */
+export const DarkPage: Story = {
+  decorators: [
+    (story) =>
+      html`<div
+        style="background: #121417; color: #f2f2f2; padding: 1rem;
+          --ozg-color-text: #f2f2f2; --ozg-color-text-muted: #c9ccd1; --ozg-color-background: #1b1f24;
+          --ozg-color-surface: #232830; --ozg-color-border: #9aa3ad; --ozg-color-primary: #9cc3ff;
+          --ozg-color-primary-hover: #c2dbff; --ozg-color-on-primary: #0b1b33; --ozg-color-focus: #ffbf47;
+          --ozg-color-error: #ffaaaa; --ozg-color-error-background: #3a1414; --ozg-color-success: #9ee0ad;
+          --ozg-color-success-background: #12301a; --ozg-color-warning: #ffd98a;
+          --ozg-color-warning-background: #3a2a06"
+      >
+        ${story()}
+      </div>`,
+  ],
+};
+
+/** A right-to-left page: the layout mirrors (logical properties) and nothing overflows. */
+export const RightToLeft: Story = {
+  args: { scenario: 'long' },
+  decorators: [(story) => html`<div dir="rtl" style="inline-size: 320px">${story()}</div>`],
+};

@@ -39,6 +39,9 @@ describe('ozg-service-catalog stories, each state accessible', () => {
     ['English', stories.English, '[part="results"]'],
     ['narrow phone', stories.NarrowPhone, '[part="results"]'],
     ['custom theme', stories.CustomTheme, '[part="results"]'],
+    ['KERN and municipality', stories.KernAndMunicipality, '[part="results"]'],
+    ['dark page', stories.DarkPage, '[part="results"]'],
+    ['right-to-left', stories.RightToLeft, '[part="results"]'],
   ];
   for (const [name, story, ready] of cases) {
     it(`renders the ${name} story accessibly`, async () => {
@@ -53,5 +56,22 @@ describe('ozg-service-catalog stories, each state accessible', () => {
     expect(getComputedStyle(link).color).to.equal('rgb(122, 31, 92)');
     const narrow = await show(stories.NarrowPhone, '[part="results"]');
     expect(narrow.scrollWidth).to.be.at.most(320);
+  });
+
+  it("follows KERN tokens when the page has them, and a municipality's own tokens beside it", async () => {
+    const kern = await show(stories.KernAndMunicipality, '[part="results"]');
+    const heide = kern.closest('div')!.querySelectorAll<HTMLElement>('story-service-catalog')[1]!;
+    await waitUntil(() => heide.shadowRoot?.querySelector('[part="result-link"]'), 'second catalog');
+    const color = (el: HTMLElement) =>
+      getComputedStyle(el.shadowRoot!.querySelector('[part="result-link"]')!).color;
+    expect(color(kern)).to.equal('rgb(27, 77, 143)');
+    expect(color(heide)).to.equal('rgb(11, 92, 138)');
+    expect(getComputedStyle(kern).fontFamily).to.contain('Fira Sans');
+  });
+
+  it('mirrors for right-to-left pages without overflowing', async () => {
+    const el = await show(stories.RightToLeft, '[part="results"]');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part="results"]')!).direction).to.equal('rtl');
+    expect(el.scrollWidth).to.be.at.most(320);
   });
 });
