@@ -212,22 +212,36 @@ const kernPage =
 
 /**
  * Two municipalities side by side: a page using the KERN design tokens (the widgets follow them without
- * any `--ozg-*` setting) and Stadt Heide's own look through `--ozg-*` properties.
+ * any `--ozg-*` setting) and Stadt Heide's own look through `--ozg-*` properties. Two catalogs on one page
+ * get different headings, which also name their search landmarks.
  */
 export const KernAndMunicipality: Story = {
-  decorators: [
-    (story) =>
-      html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem">
-        <section aria-label="KERN" style=${kernPage}>${story()}</section>
-        <section
-          aria-label="Stadt Heide"
-          style="--ozg-color-primary: #0b5c8a; --ozg-color-primary-hover: #084769; --ozg-radius: 4px;
-            --ozg-color-surface: #eef5f9; --ozg-color-focus: #0b5c8a; font-family: Georgia, serif"
-        >
-          ${story()}
-        </section>
-      </div>`,
-  ],
+  render: ({ lang, scenario }) =>
+    html`<div style="display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 2rem">
+      <div style=${kernPage}>
+        <story-service-catalog
+          endpoint="https://ozg.example.de"
+          tenant="kreis-dithmarschen"
+          lang=${lang}
+          scenario=${scenario}
+          heading="Leistungen des Kreises (KERN)"
+          routing="none"
+        ></story-service-catalog>
+      </div>
+      <div
+        style="--ozg-color-primary: #0b5c8a; --ozg-color-primary-hover: #084769; --ozg-radius: 4px;
+          --ozg-color-surface: #eef5f9; --ozg-color-focus: #0b5c8a; font-family: Georgia, serif"
+      >
+        <story-service-catalog
+          endpoint="https://ozg.example.de"
+          tenant="stadt-heide"
+          lang=${lang}
+          scenario=${scenario}
+          heading="Leistungen der Stadt Heide"
+          routing="none"
+        ></story-service-catalog>
+      </div>
+    </div>`,
 };
 
 /** A dark host page: every colour token set for dark surfaces, contrast checked like the light ones. */

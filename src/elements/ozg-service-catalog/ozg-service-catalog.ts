@@ -522,7 +522,7 @@ export class OzgServiceCatalog extends OzgElement {
   #renderList(results: { items: ServiceSummary[]; total: number } | undefined): TemplateResult {
     const { catalog } = this;
     return html`${this.renderHeading(this.heading || this.#t('heading'), 0, HEADING_ID)}
-      <div class="controls" role="search">
+      <div class="controls" role="search" aria-labelledby=${HEADING_ID}>
         <div class="field field--grow">
           <label for="ozg-search">${this.#t('searchLabel')}</label>
           <span class="hint" id="ozg-search-hint">${this.#t('searchHint')}</span>

@@ -6,12 +6,13 @@ type Args = Parameters<NonNullable<typeof meta.render>>[0];
 interface StoryLike {
   args?: Partial<Args>;
   decorators?: unknown;
+  render?: unknown;
 }
 
-/** Renders a story as Storybook would: its args over the defaults, wrapped by its decorators. */
+/** Renders a story as Storybook would: its args over the defaults, its own render, wrapped by its decorators. */
 async function show(story: StoryLike, ready: string): Promise<HTMLElement> {
   const args = { ...meta.args, ...story.args } as Args;
-  let template = (meta.render as (a: Args) => TemplateResult)(args);
+  let template = ((story.render ?? meta.render) as (a: Args) => TemplateResult)(args);
   const decorators = [story.decorators ?? []].flat() as ((s: () => TemplateResult) => TemplateResult)[];
   for (const decorator of decorators) {
     const inner = template;
@@ -60,7 +61,8 @@ describe('ozg-service-catalog stories, each state accessible', () => {
 
   it("follows KERN tokens when the page has them, and a municipality's own tokens beside it", async () => {
     const kern = await show(stories.KernAndMunicipality, '[part="results"]');
-    const heide = kern.closest('div')!.querySelectorAll<HTMLElement>('story-service-catalog')[1]!;
+    const heide =
+      kern.parentElement!.parentElement!.querySelectorAll<HTMLElement>('story-service-catalog')[1]!;
     await waitUntil(() => heide.shadowRoot?.querySelector('[part="result-link"]'), 'second catalog');
     const color = (el: HTMLElement) =>
       getComputedStyle(el.shadowRoot!.querySelector('[part="result-link"]')!).color;

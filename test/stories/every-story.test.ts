@@ -1,0 +1,91 @@
+/**
+ * Every story of every stories file, rendered as Storybook renders it (args over the defaults, the story's
+ * and the file's decorators), must pass the axe accessibility check once it has settled. New stories are
+ * picked up without touching this file; a new stories file is added to `files` below.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as catalog from '../../stories/ozg-service-catalog.stories.ts';
+import * as form from '../../stories/ozg-form.stories.ts';
+import * as uiStates from '../../stories/ui-states.stories.ts';
+
+type Render = (args: Record<string, unknown>) => TemplateResult;
+type Decorator = (story: () => TemplateResult) => TemplateResult;
+interface StoryLike {
+  args?: Record<string, unknown>;
+  render?: Render;
+  decorators?: Decorator | Decorator[];
+}
+interface StoriesModule {
+  default: StoryLike & { title?: string };
+}
+
+const files: [string, StoriesModule][] = [
+  ['ozg-service-catalog', catalog as unknown as StoriesModule],
+  ['ozg-form', form as unknown as StoriesModule],
+  ['ui-states', uiStates as unknown as StoriesModule],
+];
+
+function template(meta: StoryLike, story: StoryLike): TemplateResult {
+  const args = { ...meta.args, ...story.args };
+  let result = (story.render ?? meta.render)!(args);
+  const decorators = [...[story.decorators ?? []].flat(), ...[meta.decorators ?? []].flat()];
+  for (const decorator of decorators) {
+    const inner = result;
+    result = decorator(() => inner);
+  }
+  return result;
+}
+
+/** Resolves once nothing in the light or shadow DOM below `root` changed for `quietMs` (at most `maxMs`). */
+function settled(root: Node, quietMs = 150, maxMs = 4000): Promise<void> {
+  return new Promise((resolve) => {
+    const roots = new Set<Node>();
+    let timer = setTimeout(finish, quietMs);
+    const deadline = setTimeout(finish, maxMs);
+    const observer = new MutationObserver(() => {
+      watchShadowRoots(root);
+      clearTimeout(timer);
+      timer = setTimeout(finish, quietMs);
+    });
+    function watchShadowRoots(node: Node) {
+      if (!roots.has(node)) {
+        roots.add(node);
+        observer.observe(node, { childList: true, subtree: true, attributes: true, characterData: true });
+      }
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
+      for (let el = walker.currentNode as Element | null; el; el = walker.nextNode() as Element | null) {
+        if (el.shadowRoot) watchShadowRoots(el.shadowRoot);
+      }
+    }
+    function finish() {
+      clearTimeout(timer);
+      clearTimeout(deadline);
+      observer.disconnect();
+      resolve();
+    }
+    watchShadowRoots(root);
+  });
+}
+
+for (const [name, module] of files) {
+  describe(`${name} stories`, () => {
+    const stories = Object.entries(module).filter(
+      (entry): entry is [string, StoryLike] => entry[0] !== 'default' && typeof entry[1] === 'object',
+    );
+
+    it('has stories', () => {
+      expect(stories.length).to.be.greaterThan(0);
+    });
+
+    for (const [storyName, story] of stories) {
+      it(`${storyName} is accessible once settled`, async () => {
+        localStorage.clear();
+        sessionStorage.clear();
+        const wrapper = await fixture<HTMLElement>(html`<div>${template(module.default, story)}</div>`);
+        await settled(wrapper);
+        await expect(wrapper).to.be.accessible();
+      });
+    }
+  });
+}
