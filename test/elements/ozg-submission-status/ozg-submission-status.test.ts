@@ -2,9 +2,13 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ApiClientOptions } from '../../../src/client/index.ts';
 import type { SubmissionReceipt } from '../../../src/contract/submission.ts';
+import type { OzgAuthorityInbox } from '../../../src/ozg-authority-inbox.ts';
 import { OzgSubmissionStatus } from '../../../src/ozg-submission-status.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
-import { HEIDE_TREES, caseworker, submitTreeFelling } from '../../helpers/submissions.ts';
+import { part, root, text } from '../../helpers/dom.ts';
+import { openApplication, setStatus, signIn } from '../../helpers/inbox.ts';
+import { HEIDE_TREES, caseworker, demoKey, submitTreeFelling } from '../../helpers/submissions.ts';
+import '../../../src/ozg-authority-inbox.ts';
 
 /** The real element with an injectable `fetch` (counting requests, or failing on purpose). */
 class TestStatus extends OzgSubmissionStatus {
@@ -19,10 +23,6 @@ customElements.define('test-ozg-submission-status', TestStatus);
 let backend: TestBackend;
 const START_URL = location.href;
 
-const root = (el: HTMLElement) => el.shadowRoot!;
-const part = (el: HTMLElement, name: string) => root(el).querySelector<HTMLElement>(`[part="${name}"]`);
-const text = (el: HTMLElement, name: string) =>
-  part(el, name)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const current = (el: HTMLElement) => root(el).querySelector('.current-status')?.textContent?.trim();
 const live = (el: HTMLElement) => root(el).querySelector('[aria-live]')!.textContent!.trim();
 
@@ -100,7 +100,7 @@ describe('<ozg-submission-status>', () => {
     expect(part(el, 'loading')).to.equal(null);
   });
 
-  it('follows the application while the caseworker moves it: in progress, information requested, accepted', async () => {
+  it('follows each step the caseworker takes in the inbox: in progress, information requested, accepted', async () => {
     const fresh = await submitTreeFelling(backend, 'Linde');
     const el = await mount();
     const changes: string[] = [];
@@ -114,16 +114,19 @@ describe('<ozg-submission-status>', () => {
     expect(root(el).activeElement?.id).to.equal('title');
     await expect(el).to.be.accessible();
 
-    await caseworker(backend, HEIDE_TREES, fresh.id, { type: 'in-progress' });
+    const inbox = await fixture<OzgAuthorityInbox>(
+      html`<ozg-authority-inbox endpoint=${backend.endpoint} page-size="100"></ozg-authority-inbox>`,
+    );
+    await signIn(inbox, demoKey(HEIDE_TREES));
+    await openApplication(inbox, fresh.reference);
+
+    await setStatus(inbox, 'in-progress');
     await refresh(el);
     expect(current(el)).to.equal('In Bearbeitung');
     expect(live(el)).to.equal('Neuer Stand Ihres Antrags: In Bearbeitung.');
     await expect(el).to.be.accessible();
 
-    await caseworker(backend, HEIDE_TREES, fresh.id, {
-      type: 'info-requested',
-      message: 'Bitte reichen Sie ein Foto des ganzen Baumes nach.',
-    });
+    await setStatus(inbox, 'info-requested', 'Bitte reichen Sie ein Foto des ganzen Baumes nach.');
     await refresh(el);
     expect(current(el)).to.equal('Angaben nachgefordert');
     expect(text(el, 'current')).to.contain(
@@ -134,9 +137,10 @@ describe('<ozg-submission-status>', () => {
     await refresh(el);
     expect(live(el)).to.equal('Keine Änderung. Stand: Angaben nachgefordert.');
 
-    await caseworker(backend, HEIDE_TREES, fresh.id, { type: 'accepted' });
+    await setStatus(inbox, 'accepted', 'Die Fällung ist genehmigt.');
     await refresh(el);
     expect(current(el)).to.equal('Angenommen');
+    expect(text(el, 'current')).to.contain('Nachricht der Behörde: Die Fällung ist genehmigt.');
     const events = [...root(el).querySelectorAll('[part="event"]')].map((e) => e.getAttribute('data-status'));
     expect(events).to.deep.equal(['accepted', 'info-requested', 'in-progress', 'submitted']);
     const time = root(el).querySelector('[part="event"] time')!;
