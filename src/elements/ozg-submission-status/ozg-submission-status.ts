@@ -201,6 +201,18 @@ export class OzgSubmissionStatus extends OzgElement {
     }
   }
 
+  /**
+   * Shows the application with this reference and access code (e.g. when the host page got them another way).
+   * Wrong or unknown details lead to the look-up form with the not-found message.
+   */
+  show(reference: string, accessCode: string): void {
+    this.notFound = false;
+    this.errors = {};
+    this.#open({ reference: reference.trim().toUpperCase(), accessCode: accessCode.trim() });
+    this.#openedFor = '';
+    this.requestUpdate();
+  }
+
   /** Looks the status up again now (as the "Aktualisieren" button does). */
   refresh(): Promise<void> {
     return this.#load('manual');
