@@ -1,0 +1,65 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import meta, * as stories from '../../../stories/ozg-authority-inbox.stories.ts';
+
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+interface StoryLike {
+  args?: Partial<Args>;
+  decorators?: unknown;
+}
+
+/** Renders a story as Storybook would: its args over the defaults, wrapped by its decorators. */
+async function show(story: StoryLike, ready: string): Promise<HTMLElement> {
+  const args = { ...meta.args, ...story.args } as Args;
+  let template = (meta.render as (a: Args) => TemplateResult)(args);
+  const decorators = [story.decorators ?? []].flat() as ((s: () => TemplateResult) => TemplateResult)[];
+  for (const decorator of decorators) {
+    const inner = template;
+    template = decorator(() => inner);
+  }
+  const wrapper = await fixture<HTMLElement>(template);
+  const el: HTMLElement =
+    wrapper.localName === 'story-authority-inbox'
+      ? wrapper
+      : wrapper.querySelector<HTMLElement>('story-authority-inbox')!;
+  await waitUntil(() => el.shadowRoot?.querySelector(ready), `story shows ${ready}`, { timeout: 5000 });
+  return el;
+}
+
+describe('ozg-authority-inbox.stories, each state accessible', () => {
+  const cases: [string, StoryLike, string][] = [
+    ['sign-in', stories.SignIn, '[part="sign-in-form"]'],
+    ['wrong key', stories.WrongKey, '#sign-in-error'],
+    ['list', stories.List, '[part="list"]'],
+    ['loading list', stories.LoadingList, '[part="loading"]'],
+    ['empty list', stories.EmptyList, '.empty'],
+    ['list error', stories.ListError, '[part="retry-button"]'],
+    ['application', stories.Application, '[part="action-form"]'],
+    ['without form', stories.WithoutForm, '[part="answers"]'],
+    ['closed', stories.Closed, '[part="answers"]'],
+    ['missing message', stories.MissingMessage, '#message-error'],
+    ['forward choice', stories.ForwardChoice, '#target'],
+    ['forwarded', stories.Forwarded, '[part="notice"]'],
+    ['English', stories.English, '[part="answers"]'],
+    ['narrow phone', stories.NarrowPhone, '[part="answers"]'],
+  ];
+  for (const [name, story, ready] of cases) {
+    it(`renders the ${name} story accessibly`, async () => {
+      const el = await show(story, ready);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it("shows answers under the form's labels, or under their ids without the form, and fits 320 px", async () => {
+    const full = await show(stories.Application, '[part="answers"]');
+    const answers = full.shadowRoot!.querySelector('[part="answers"]')!.textContent!;
+    expect(answers).to.contain('Stammumfang');
+    expect(answers).to.contain('180 cm');
+    expect(answers).to.contain('Der Baum ist krank');
+    expect(answers).to.contain('15.02.2027');
+    const bare = await show(stories.WithoutForm, '[part="answers"]');
+    expect(bare.shadowRoot!.querySelector('[part="answers"]')!.textContent).to.contain('familienname');
+    const narrow = await show(stories.NarrowPhone, '[part="answers"]');
+    expect(narrow.scrollWidth).to.be.at.most(320);
+  });
+});
