@@ -100,9 +100,12 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
  * @csspart answers - The answers of the open application.
  * @csspart files - Its files.
  * @csspart download-button - Downloads one file.
- * @csspart timeline - Its history; `event` one entry.
+ * @csspart status - The status badge of the open application.
+ * @csspart timeline - Its history.
+ * @csspart event - One entry of the history.
  * @csspart action-form - The form that changes the status.
  * @csspart save-button - "Stand speichern".
+ * @csspart action-error - The message when saving a status change failed.
  * @csspart notice - A confirmation (e.g. after forwarding).
  * @csspart loading - The loading skeleton.
  * @csspart error - An error message; `retry-button` its retry button.
