@@ -6,7 +6,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
-import type { Status, StatusView } from '../src/contract/index.ts';
+import { STATUSES, type Status, type StatusView } from '../src/contract/index.ts';
 import { OzgSubmissionStatus } from '../src/ozg-submission-status.ts';
 
 type Scenario = Status | 'loading' | 'not-found' | 'error' | 'malformed' | 'rate-limited' | 'stale';
@@ -185,13 +185,7 @@ const meta: Meta<Args> = {
       options: [
         'form',
         'invalid',
-        'submitted',
-        'forwarded',
-        'in-progress',
-        'info-requested',
-        'accepted',
-        'rejected',
-        'completed',
+        ...STATUSES,
         'loading',
         'not-found',
         'error',

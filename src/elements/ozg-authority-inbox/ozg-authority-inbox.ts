@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   ApiError,
@@ -25,6 +25,8 @@ import {
   statusMessages,
   statusStyles,
 } from '../../ui/status.ts';
+import { fieldStyles } from '../../ui/fields.ts';
+import { FocusAfterRender } from '../../ui/focus.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { answerSections, type AnswerRow } from './answers.ts';
 import { inboxMessages as m } from './messages.ts';
@@ -117,7 +119,7 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
  *   status of an application (the backend accepted it).
  */
 export class OzgAuthorityInbox extends OzgElement {
-  static override styles = [tokens, blockStyles, statusStyles, inboxStyles];
+  static override styles = [tokens, blockStyles, fieldStyles, statusStyles, inboxStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
   /** Applications per page (1–100, default 20). */
@@ -145,7 +147,7 @@ export class OzgAuthorityInbox extends OzgElement {
   #key: string | undefined;
   #abort: AbortController | undefined;
   #urls: string[] = [];
-  #focus: string | undefined;
+  #focus = new FocusAfterRender(this);
 
   get #pageSize(): number {
     const n = Math.round(Number(this.pageSize));
@@ -160,17 +162,6 @@ export class OzgAuthorityInbox extends OzgElement {
     super.disconnectedCallback();
     // Leaving the page signs out: the key must not outlive the element's presence.
     this.#reset();
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.#focus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.#focus);
-      if (target) {
-        this.#focus = undefined;
-        target.focus();
-      }
-    }
   }
 
   // ---- session -------------------------------------------------------------------------------------------
@@ -210,7 +201,7 @@ export class OzgAuthorityInbox extends OzgElement {
     this.signInError = '';
     if (!key) {
       this.keyError = m(lang, 'keyMissing');
-      this.#focus = '#api-key';
+      this.#focus.request('#api-key');
       return;
     }
     this.keyError = '';
@@ -229,13 +220,13 @@ export class OzgAuthorityInbox extends OzgElement {
       this.authorities = all.authorities;
       this.page = 1;
       this.announcement = m(lang, 'signedInAs', { authority: localize(authority.name, lang) });
-      this.#focus = '#title';
+      this.#focus.request('#title');
       void this.#loadList();
     } catch (error) {
       if (isAbortError(error)) return;
       this.#key = undefined;
       this.signInError = isUnauthorized(error) ? m(lang, 'keyWrong') : describeError(error, lang);
-      this.#focus = '#sign-in-error';
+      this.#focus.request('#sign-in-error');
     } finally {
       this.signingIn = false;
     }
@@ -246,7 +237,7 @@ export class OzgAuthorityInbox extends OzgElement {
     this.signInError = '';
     this.announcement = message;
     this.notice = message === m(this.uiLang, 'signedOut') ? '' : message;
-    this.#focus = '#title';
+    this.#focus.request('#title');
   }
 
   /** A 401 after signing in means the key was withdrawn: sign out and say so. */
@@ -280,7 +271,7 @@ export class OzgAuthorityInbox extends OzgElement {
   #goToPage(page: number): void {
     this.page = page;
     this.notice = '';
-    this.#focus = '#title';
+    this.#focus.request('#title');
     void this.#loadList();
   }
 
@@ -295,7 +286,7 @@ export class OzgAuthorityInbox extends OzgElement {
       this.#resetAction();
       this.#revokeDownloads();
       this.detail = { status: 'loading' };
-      this.#focus = '#title';
+      this.#focus.request('#title');
     }
     try {
       const submission = await api.request('getSubmission', { params: { id }, signal: abort.signal });
@@ -307,7 +298,7 @@ export class OzgAuthorityInbox extends OzgElement {
         });
       this.detail = { status: 'ready', value: { submission, form } };
       // The loading view had its own heading: move focus to the application's.
-      if (focus) this.#focus = '#title';
+      if (focus) this.#focus.request('#title');
     } catch (error) {
       if (isAbortError(error) || abort.signal.aborted || this.#handleAuthError(error)) return;
       if (isNotFound(error)) {
@@ -324,7 +315,7 @@ export class OzgAuthorityInbox extends OzgElement {
     this.detail = { status: 'idle' };
     this.notice = notice;
     if (notice) this.announcement = notice;
-    this.#focus = '#title';
+    this.#focus.request('#title');
     void this.#loadList();
   }
 
@@ -371,7 +362,7 @@ export class OzgAuthorityInbox extends OzgElement {
     this.actionErrors = errors;
     this.saveError = undefined;
     if (errors.type || errors.message || errors.target) {
-      this.#focus = errors.type ? 'input[name="action"]' : errors.target ? '#target' : '#message';
+      this.#focus.request(errors.type ? 'input[name="action"]' : errors.target ? '#target' : '#message');
       return;
     }
     const api = this.api;
@@ -404,7 +395,7 @@ export class OzgAuthorityInbox extends OzgElement {
       this.announcement = m(lang, 'saved', { status: statusLabel(type, lang) });
       this.notice = this.announcement;
       await this.#open(submission.id, false);
-      this.#focus = '[part="notice"]';
+      this.#focus.request('[part="notice"]');
     } catch (error) {
       if (isAbortError(error) || this.#handleAuthError(error)) return;
       if (isNotFound(error)) {
@@ -413,7 +404,7 @@ export class OzgAuthorityInbox extends OzgElement {
       }
       this.saveError = error;
       if (error instanceof ApiError && error.status === 409) await this.#open(submission.id, false);
-      this.#focus = '[part="action-error"]';
+      this.#focus.request('[part="action-error"]');
     } finally {
       this.saving = false;
     }

@@ -19,6 +19,7 @@ import type {
 import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { fieldStyles } from '../../ui/fields.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
@@ -140,7 +141,7 @@ function acceptsType(accept: readonly string[] | undefined, type: string): boole
  * @event ozg-error - Loading, uploading or submitting failed (`detail: { during, message }`).
  */
 export class OzgForm extends OzgElement {
-  static override styles = [tokens, blockStyles, formStyles];
+  static override styles = [tokens, blockStyles, fieldStyles, formStyles];
 
   /** Id of the form definition to load. */
   @property({ attribute: 'form-id' }) formId?: string;

@@ -18,6 +18,8 @@ import {
   statusMessages,
   statusStyles,
 } from '../../ui/status.ts';
+import { fieldStyles } from '../../ui/fields.ts';
+import { FocusAfterRender } from '../../ui/focus.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { statusViewMessages as m } from './messages.ts';
 
@@ -118,7 +120,7 @@ function writeSession(credentials: Credentials | undefined): void {
  *   refresh finds a new state (`previous` is `null` when it was just opened).
  */
 export class OzgSubmissionStatus extends OzgElement {
-  static override styles = [tokens, blockStyles, statusStyles];
+  static override styles = [tokens, blockStyles, fieldStyles, statusStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
   /** Seconds between automatic refreshes (default 30); grows up to 8× while nothing changes. 0 turns it off. */
@@ -144,7 +146,7 @@ export class OzgSubmissionStatus extends OzgElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #dueAt = 0;
   #unchanged = 0;
-  #focus: string | undefined;
+  #focus = new FocusAfterRender(this);
   #initialised = false;
   #openedFor = '';
 
@@ -187,17 +189,6 @@ export class OzgSubmissionStatus extends OzgElement {
     if (this.config.ok && this.#credentials && key !== this.#openedFor) {
       this.#openedFor = key;
       void this.#load('open');
-    }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    if (this.#focus) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.#focus);
-      if (target) {
-        this.#focus = undefined;
-        target.focus();
-      }
     }
   }
 
@@ -304,7 +295,7 @@ export class OzgSubmissionStatus extends OzgElement {
       const label = statusLabel(view.status, lang);
       if (!wasOpen) {
         this.announcement = m(lang, 'shown', { status: label });
-        this.#focus = '#title';
+        this.#focus.request('#title');
       } else if (previous !== view.status) {
         this.announcement = m(lang, 'changed', { status: label });
       } else if (mode === 'manual') {
@@ -325,7 +316,7 @@ export class OzgSubmissionStatus extends OzgElement {
         this.#prefill = credentials.reference;
         this.phase = { kind: 'form' };
         this.notFound = true;
-        this.#focus = '[part="not-found"]';
+        this.#focus.request('[part="not-found"]');
         return;
       }
       if (this.phase.kind === 'ready') {
@@ -362,7 +353,7 @@ export class OzgSubmissionStatus extends OzgElement {
     this.errors = errors;
     this.#prefill = reference;
     if (errors.reference || errors.accessCode) {
-      this.#focus = errors.reference ? '#reference' : '#access-code';
+      this.#focus.request(errors.reference ? '#reference' : '#access-code');
       return;
     }
     this.notFound = false;
@@ -379,7 +370,7 @@ export class OzgSubmissionStatus extends OzgElement {
     this.refreshError = undefined;
     this.phase = { kind: 'form' };
     this.announcement = '';
-    this.#focus = '#reference';
+    this.#focus.request('#reference');
   }
 
   // ---- rendering -----------------------------------------------------------------------------------------
@@ -434,8 +425,6 @@ export class OzgSubmissionStatus extends OzgElement {
   #renderForm(): TemplateResult {
     const lang = this.uiLang;
     const { reference, accessCode } = this.errors;
-    const describedBy = (id: string, error: string | undefined) =>
-      error ? `${id}-error ${id}-hint` : `${id}-hint`;
     return html`${this.renderHeading(m(lang, 'heading'), 0, 'title')}
       ${
         this.notFound
@@ -446,44 +435,41 @@ export class OzgSubmissionStatus extends OzgElement {
       }
       <form part="lookup-form" novalidate @submit=${this.#submit}>
         <p>${m(lang, 'intro')}</p>
-        <div class="field">
-          <label for="reference">${m(lang, 'reference')}</label>
-          <p class="hint" id="reference-hint">${m(lang, 'referenceHint')}</p>
-          ${reference ? html`<p class="error" id="reference-error">${reference}</p>` : nothing}
-          <input
-            id="reference"
-            name="reference"
-            required
-            autocomplete="off"
-            spellcheck="false"
-            autocapitalize="characters"
-            maxlength="64"
-            .value=${this.#prefill}
-            aria-invalid=${reference ? 'true' : 'false'}
-            aria-describedby=${describedBy('reference', reference)}
-          />
-        </div>
-        <div class="field">
-          <label for="access-code">${m(lang, 'accessCode')}</label>
-          <p class="hint" id="access-code-hint">${m(lang, 'accessCodeHint')}</p>
-          ${accessCode ? html`<p class="error" id="access-code-error">${accessCode}</p>` : nothing}
-          <input
-            id="access-code"
-            name="accessCode"
-            required
-            autocomplete="off"
-            spellcheck="false"
-            autocapitalize="off"
-            maxlength="64"
-            class="code"
-            aria-invalid=${accessCode ? 'true' : 'false'}
-            aria-describedby=${describedBy('access-code', accessCode)}
-          />
-        </div>
+        ${this.#renderInput('reference', 'reference', m(lang, 'reference'), m(lang, 'referenceHint'), reference)}
+        ${this.#renderInput('access-code', 'accessCode', m(lang, 'accessCode'), m(lang, 'accessCodeHint'), accessCode)}
         <div class="actions">
           <button type="submit" class="ozg-button" part="submit-button">${m(lang, 'show')}</button>
         </div>
       </form>`;
+  }
+
+  /** A labelled text field with hint and error; the code field keeps its case and gets no suggestions. */
+  #renderInput(
+    id: string,
+    name: string,
+    label: string,
+    hint: string,
+    error: string | undefined,
+  ): TemplateResult {
+    const code = id === 'access-code';
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <p class="hint" id=${`${id}-hint`}>${hint}</p>
+      ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
+      <input
+        id=${id}
+        name=${name}
+        class=${code ? 'code' : ''}
+        required
+        autocomplete="off"
+        spellcheck="false"
+        autocapitalize=${code ? 'off' : 'characters'}
+        maxlength="64"
+        .value=${code ? '' : this.#prefill}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error ${id}-hint` : `${id}-hint`}
+      />
+    </div>`;
   }
 
   #renderView(view: StatusView): TemplateResult {
