@@ -258,10 +258,21 @@ describe('<ozg-submission-status>', () => {
     await waitUntil(() => requests > before, 'polling did not resume', { timeout: 3000 });
   });
 
-  it('speaks English with English dates', async () => {
-    const el = await mount(undefined, { lang: 'en' });
+  it('speaks English with English dates, headings at the level the page asks for', async () => {
+    const el = await fixture<OzgSubmissionStatus>(
+      html`<ozg-submission-status
+        endpoint=${backend.endpoint}
+        lang="en"
+        heading-level="4"
+        poll-interval="0"
+      ></ozg-submission-status>`,
+    );
     await lookUp(el, receipt.reference, receipt.accessCode);
-    expect(text(el, 'heading')).to.contain('Your application');
+    expect(root(el).querySelector('h4#title')!.textContent).to.contain('Your application');
+    expect([...root(el).querySelectorAll('h5')].map((h) => h.textContent!.trim())).to.deep.equal([
+      'Responsible authority',
+      'History',
+    ]);
     expect(current(el)).to.equal('Received');
     expect(root(el).querySelector('[part="event"] time')!.textContent).to.match(
       /^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}$/,
