@@ -6,3 +6,5 @@
 export * from './ozg-config.ts';
 export * from './ozg-service-catalog.ts';
 export * from './ozg-form.ts';
+export * from './ozg-submission-status.ts';
+export * from './ozg-authority-inbox.ts';

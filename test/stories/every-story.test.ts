@@ -4,38 +4,24 @@
  * picked up without touching this file; a new stories file is added to `files` below.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
 import * as catalog from '../../stories/ozg-service-catalog.stories.ts';
 import * as form from '../../stories/ozg-form.stories.ts';
+import * as status from '../../stories/ozg-submission-status.stories.ts';
+import * as inbox from '../../stories/ozg-authority-inbox.stories.ts';
 import * as uiStates from '../../stories/ui-states.stories.ts';
+import { storyTemplate, type MetaLike, type StoryLike } from '../helpers/stories.ts';
 
-type Render = (args: Record<string, unknown>) => TemplateResult;
-type Decorator = (story: () => TemplateResult) => TemplateResult;
-interface StoryLike {
-  args?: Record<string, unknown>;
-  render?: Render;
-  decorators?: Decorator | Decorator[];
-}
 interface StoriesModule {
-  default: StoryLike & { title?: string };
+  default: MetaLike<Record<string, unknown>>;
 }
 
 const files: [string, StoriesModule][] = [
   ['ozg-service-catalog', catalog as unknown as StoriesModule],
   ['ozg-form', form as unknown as StoriesModule],
+  ['ozg-submission-status', status as unknown as StoriesModule],
+  ['ozg-authority-inbox', inbox as unknown as StoriesModule],
   ['ui-states', uiStates as unknown as StoriesModule],
 ];
-
-function template(meta: StoryLike, story: StoryLike): TemplateResult {
-  const args = { ...meta.args, ...story.args };
-  let result = (story.render ?? meta.render)!(args);
-  const decorators = [...[story.decorators ?? []].flat(), ...[meta.decorators ?? []].flat()];
-  for (const decorator of decorators) {
-    const inner = result;
-    result = decorator(() => inner);
-  }
-  return result;
-}
 
 /** Resolves once nothing in the light or shadow DOM below `root` changed for `quietMs` (at most `maxMs`). */
 function settled(root: Node, quietMs = 150, maxMs = 4000): Promise<void> {
@@ -71,7 +57,8 @@ function settled(root: Node, quietMs = 150, maxMs = 4000): Promise<void> {
 for (const [name, module] of files) {
   describe(`${name} stories`, () => {
     const stories = Object.entries(module).filter(
-      (entry): entry is [string, StoryLike] => entry[0] !== 'default' && typeof entry[1] === 'object',
+      (entry): entry is [string, StoryLike<Record<string, unknown>>] =>
+        entry[0] !== 'default' && typeof entry[1] === 'object',
     );
 
     it('has stories', () => {
@@ -82,7 +69,7 @@ for (const [name, module] of files) {
       it(`${storyName} is accessible once settled`, async () => {
         localStorage.clear();
         sessionStorage.clear();
-        const wrapper = await fixture<HTMLElement>(html`<div>${template(module.default, story)}</div>`);
+        const wrapper = await fixture<HTMLElement>(html`<div>${storyTemplate(module.default, story)}</div>`);
         await settled(wrapper);
         await expect(wrapper).to.be.accessible();
       });

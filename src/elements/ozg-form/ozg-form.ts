@@ -20,6 +20,7 @@ import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { errorDetail } from '../../ui/events.ts';
+import { fieldStyles } from '../../ui/fields.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
@@ -143,7 +144,7 @@ function acceptsType(accept: readonly string[] | undefined, type: string): boole
  *   `code` `load`, `upload` or `submit`; see `OzgErrorDetail` in `src/ui/events.ts`).
  */
 export class OzgForm extends OzgElement {
-  static override styles = [tokens, blockStyles, formStyles];
+  static override styles = [tokens, blockStyles, fieldStyles, formStyles];
 
   /** Id of the form definition to load. */
   @property({ attribute: 'form-id' }) formId?: string;

@@ -1,31 +1,12 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { expect, waitUntil } from '@open-wc/testing';
 import meta, * as stories from '../../../stories/ozg-service-catalog.stories.ts';
+import { renderStory, type StoryLike as StoryLikeOf } from '../../helpers/stories.ts';
 
 type Args = Parameters<NonNullable<typeof meta.render>>[0];
-interface StoryLike {
-  args?: Partial<Args>;
-  decorators?: unknown;
-  render?: unknown;
-}
+type StoryLike = StoryLikeOf<Args>;
 
-/** Renders a story as Storybook would: its args over the defaults, its own render, wrapped by its decorators. */
-async function show(story: StoryLike, ready: string): Promise<HTMLElement> {
-  const args = { ...meta.args, ...story.args } as Args;
-  let template = ((story.render ?? meta.render) as (a: Args) => TemplateResult)(args);
-  const decorators = [story.decorators ?? []].flat() as ((s: () => TemplateResult) => TemplateResult)[];
-  for (const decorator of decorators) {
-    const inner = template;
-    template = decorator(() => inner);
-  }
-  const wrapper = await fixture<HTMLElement>(template);
-  const el: HTMLElement =
-    wrapper.localName === 'story-service-catalog'
-      ? wrapper
-      : wrapper.querySelector<HTMLElement>('story-service-catalog')!;
-  await waitUntil(() => el.shadowRoot?.querySelector(ready), `story shows ${ready}`, { timeout: 5000 });
-  return el;
-}
+const show = (story: StoryLike, ready: string) =>
+  renderStory<Args>(meta, story, 'story-service-catalog', ready);
 
 describe('ozg-service-catalog stories, each state accessible', () => {
   const cases: [string, StoryLike, string][] = [

@@ -1,0 +1,557 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, isAbortError, type ApiClientOptions, type ConfigField } from '../../client/index.ts';
+import { localize } from '../../contract/common.ts';
+import {
+  AccessCode,
+  FINAL_STATUSES,
+  Reference,
+  type Status,
+  type StatusView,
+} from '../../contract/submission.ts';
+import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
+import { OzgElement, renderHeading } from '../../ui/ozg-element.ts';
+import {
+  formatDateTime,
+  renderTimeline,
+  statusLabel,
+  statusMessages,
+  statusStyles,
+} from '../../ui/status.ts';
+import { fieldStyles } from '../../ui/fields.ts';
+import { FocusAfterRender } from '../../ui/focus.ts';
+import { tokens } from '../../ui/tokens.ts';
+import { statusViewMessages as m } from './messages.ts';
+
+/** Detail of `ozg-status-change`. */
+export interface OzgStatusChangeDetail {
+  reference: string;
+  status: Status;
+  /** The state shown before, or `null` when the application was just opened. */
+  previous: Status | null;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ozg-status-change': CustomEvent<OzgStatusChangeDetail>;
+  }
+}
+
+interface Credentials {
+  reference: string;
+  accessCode: string;
+}
+
+type Phase =
+  | { kind: 'form' }
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; view: StatusView };
+
+/** Where the element keeps the open application for a reload of the same tab (never the page URL). */
+export const STATUS_SESSION_KEY = 'ozg-submission-status';
+/** The fragment parameter of the confirmation link that carries the access code. */
+export const ACCESS_CODE_PARAM = 'access-code';
+/** The query parameter of the confirmation link that carries the reference. */
+export const REFERENCE_PARAM = 'reference';
+
+/** Polls wait at most this many times the interval when nothing changes. */
+const MAX_BACKOFF = 8;
+
+function readSession(): Credentials | undefined {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(STATUS_SESSION_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<Credentials>;
+    return typeof parsed.reference === 'string' && typeof parsed.accessCode === 'string'
+      ? { reference: parsed.reference, accessCode: parsed.accessCode }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSession(credentials: Credentials | undefined): void {
+  try {
+    if (credentials) globalThis.sessionStorage?.setItem(STATUS_SESSION_KEY, JSON.stringify(credentials));
+    else globalThis.sessionStorage?.removeItem(STATUS_SESSION_KEY);
+  } catch {
+    // Storage blocked: the view simply does not survive a reload.
+  }
+}
+
+/**
+ * Shows citizens the state of their application: a small form for reference and access code, or opened
+ * directly from the confirmation's link `<status page>?reference=<REF>#access-code=<CODE>`. The access code
+ * travels in the fragment, so it never reaches a server log; the element removes it from the address bar
+ * right after reading it and keeps the open application in `sessionStorage` of this tab only, so a reload
+ * still shows it and closing the tab forgets it.
+ *
+ * Shows the current state prominently (with what is needed when information is requested, and why when
+ * rejected), the responsible authority and the timeline. Refreshes by itself while the page is visible,
+ * waiting longer each time nothing changed (and never while the page is hidden); "Aktualisieren" refreshes
+ * on demand. A wrong access code and an unknown reference give the same answer.
+ *
+ * ```html
+ * <ozg-submission-status endpoint="https://ozg.example.de" heading-level="2"></ozg-submission-status>
+ * ```
+ *
+ * @summary Follow an application: current state, responsible authority, timeline.
+ * @tag ozg-submission-status
+ * @csspart heading - The main heading of the current view (and the sub-headings).
+ * @csspart lookup-form - The form asking for reference and access code.
+ * @csspart submit-button - "Stand anzeigen".
+ * @csspart not-found - The message that no application matches.
+ * @csspart current - The box with the current state.
+ * @csspart refresh-button - "Aktualisieren".
+ * @csspart other-button - "Anderen Antrag abfragen".
+ * @csspart authority - The responsible authority.
+ * @csspart timeline - The history of the application.
+ * @csspart event - One entry of the history.
+ * @csspart loading - The loading skeleton.
+ * @csspart error - An error message; `retry-button` its retry button.
+ * @cssproperty --ozg-color-primary - Buttons, links and the box of an open state.
+ * @cssproperty --ozg-color-success - Box of an accepted or completed application.
+ * @cssproperty --ozg-color-warning - Box when information is requested.
+ * @cssproperty --ozg-color-error - Box of a rejected application and error messages.
+ * @cssproperty --ozg-color-surface - Background of the state box.
+ * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
+ * @event ozg-status-change - `{ reference, status, previous }` when an application is shown and whenever a
+ *   refresh finds a new state (`previous` is `null` when it was just opened).
+ */
+export class OzgSubmissionStatus extends OzgElement {
+  static override styles = [tokens, blockStyles, fieldStyles, statusStyles];
+  static override configNeeds: readonly ConfigField[] = ['endpoint'];
+
+  /** Seconds between automatic refreshes (default 30); grows up to 8× while nothing changes. 0 turns it off. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30;
+
+  /**
+   * `url` (default): read `?reference=` and `#access-code=` from the page address and keep the open application
+   * for a reload of this tab; `none`: neither read the address nor keep anything.
+   */
+  @property() routing: 'url' | 'none' = 'url';
+
+  @state() private phase: Phase = { kind: 'form' };
+  @state() private notFound = false;
+  @state() private refreshing = false;
+  @state() private refreshError: unknown;
+  @state() private errors: { reference?: string; accessCode?: string } = {};
+  @state() private checkedAt: string | undefined;
+  @state() private announcement = '';
+
+  #credentials: Credentials | undefined;
+  #prefill = '';
+  #abort: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #dueAt = 0;
+  #unchanged = 0;
+  #focus = new FocusAfterRender(this);
+  #initialised = false;
+  #openedFor = '';
+
+  #onVisibility = () => {
+    if (document.visibilityState === 'hidden') {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    } else {
+      this.#schedule(Math.max(0, this.#dueAt - Date.now()));
+    }
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    if (!this.#initialised) {
+      this.#initialised = true;
+      this.#readAddress();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#abort?.abort();
+    // Coming back opens the application again with a fresh client.
+    this.#openedFor = '';
+  }
+
+  protected override apiOptions(): Omit<ApiClientOptions, 'signal'> {
+    // A rate limit is explained to the citizen instead of being waited out silently.
+    return { retry: { maxRetryAfterSeconds: 0 } };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = this.config.ok ? `${this.config.endpoint}\n${this.#credentials?.reference ?? ''}` : '';
+    if (this.config.ok && this.#credentials && key !== this.#openedFor) {
+      this.#openedFor = key;
+      void this.#load('open');
+    }
+  }
+
+  /**
+   * Shows the application with this reference and access code (e.g. when the host page got them another way).
+   * Wrong or unknown details lead to the look-up form with the not-found message.
+   */
+  show(reference: string, accessCode: string): void {
+    this.notFound = false;
+    this.errors = {};
+    this.#open({ reference: reference.trim().toUpperCase(), accessCode: accessCode.trim() });
+    this.#openedFor = '';
+    this.requestUpdate();
+  }
+
+  /** Looks the status up again now (as the "Aktualisieren" button does). */
+  refresh(): Promise<void> {
+    return this.#load('manual');
+  }
+
+  // ---- address and storage -----------------------------------------------------------------------------
+
+  #readAddress(): void {
+    if (this.routing === 'none') return;
+    const url = new URL(location.href);
+    const reference = url.searchParams.get(REFERENCE_PARAM)?.trim().toUpperCase() ?? '';
+    const fragment = new URLSearchParams(url.hash.slice(1));
+    const code = fragment.get(ACCESS_CODE_PARAM)?.trim() ?? '';
+    if (fragment.has(ACCESS_CODE_PARAM)) {
+      // The code stays out of the address bar, the history and anything the citizen copies from it.
+      fragment.delete(ACCESS_CODE_PARAM);
+      const rest = fragment.toString();
+      url.hash = rest ? `#${rest}` : '';
+      history.replaceState(history.state, '', url.href);
+    }
+    const stored = readSession();
+    if (reference && code) this.#open({ reference, accessCode: code });
+    else if (stored && (!reference || stored.reference === reference)) this.#credentials = stored;
+    else this.#prefill = reference;
+  }
+
+  #open(credentials: Credentials): void {
+    this.#credentials = credentials;
+    if (this.routing !== 'none') writeSession(credentials);
+  }
+
+  #forget(): void {
+    this.#credentials = undefined;
+    this.#openedFor = '';
+    this.#abort?.abort();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.routing === 'none') return;
+    writeSession(undefined);
+    const url = new URL(location.href);
+    if (url.searchParams.has(REFERENCE_PARAM)) {
+      url.searchParams.delete(REFERENCE_PARAM);
+      history.replaceState(history.state, '', url.href);
+    }
+  }
+
+  // ---- loading and polling ------------------------------------------------------------------------------
+
+  get #interval(): number {
+    const seconds = Number(this.pollInterval);
+    return Number.isFinite(seconds) && seconds > 0 ? Math.max(1, seconds) * 1000 : 0;
+  }
+
+  #schedule(delay?: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const interval = this.#interval;
+    if (this.phase.kind !== 'ready' || interval === 0 || !this.isConnected) return;
+    if (FINAL_STATUSES.includes(this.phase.view.status)) return;
+    const wait = delay ?? interval * Math.min(MAX_BACKOFF, 2 ** this.#unchanged);
+    if (delay === undefined) this.#dueAt = Date.now() + wait;
+    // Hidden pages are not polled; becoming visible again resumes with the time still due.
+    if (document.visibilityState === 'hidden') return;
+    this.#timer = setTimeout(() => void this.#load('poll'), wait);
+  }
+
+  async #load(mode: 'open' | 'manual' | 'poll'): Promise<void> {
+    const api = this.api;
+    const credentials = this.#credentials;
+    if (!api || !credentials) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const lang = this.uiLang;
+    if (mode === 'open' || this.phase.kind !== 'ready') this.phase = { kind: 'loading' };
+    else this.refreshing = true;
+    try {
+      const view = await api.request('getStatus', {
+        body: { idOrReference: credentials.reference, accessCode: credentials.accessCode },
+        signal: abort.signal,
+      });
+      const previous = this.phase.kind === 'ready' ? this.phase.view.status : null;
+      const wasOpen = this.phase.kind === 'ready';
+      this.phase = { kind: 'ready', view };
+      this.refreshError = undefined;
+      this.checkedAt = new Date().toISOString();
+      const label = statusLabel(view.status, lang);
+      if (!wasOpen) {
+        this.announcement = m(lang, 'shown', { status: label });
+        this.#focus.request('#title');
+      } else if (previous !== view.status) {
+        this.announcement = m(lang, 'changed', { status: label });
+      } else if (mode === 'manual') {
+        this.announcement = m(lang, 'unchanged', { status: label });
+      }
+      if (previous !== view.status) {
+        this.#unchanged = 0;
+        this.emit('ozg-status-change', { reference: view.reference, status: view.status, previous });
+      } else {
+        this.#unchanged += 1;
+      }
+      this.#schedule();
+    } catch (error) {
+      if (isAbortError(error) || abort.signal.aborted) return;
+      if (error instanceof ApiError && error.kind === 'http' && error.status === 404) {
+        // Unknown reference and wrong code look the same: nothing about the application is revealed.
+        this.#forget();
+        this.#prefill = credentials.reference;
+        this.phase = { kind: 'form' };
+        this.notFound = true;
+        this.#focus.request('[part="not-found"]');
+        return;
+      }
+      if (this.phase.kind === 'ready') {
+        this.refreshError = error;
+        this.#unchanged += 1;
+        const retryAfter = error instanceof ApiError ? (error.retryAfter ?? 0) * 1000 : 0;
+        const planned = this.#interval * Math.min(MAX_BACKOFF, 2 ** this.#unchanged);
+        this.#dueAt = Date.now() + Math.max(retryAfter, planned);
+        this.#schedule(Math.max(retryAfter, planned));
+      } else {
+        this.phase = { kind: 'failed', error };
+      }
+    } finally {
+      if (this.#abort === abort) this.refreshing = false;
+    }
+  }
+
+  // ---- the look-up form ---------------------------------------------------------------------------------
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const reference = String(data.get('reference') ?? '')
+      .trim()
+      .toUpperCase();
+    const accessCode = String(data.get('accessCode') ?? '').trim();
+    const lang = this.uiLang;
+    const errors: { reference?: string; accessCode?: string } = {};
+    if (reference === '') errors.reference = m(lang, 'referenceMissing');
+    else if (!Reference.safeParse(reference).success) errors.reference = m(lang, 'referenceInvalid');
+    if (accessCode === '') errors.accessCode = m(lang, 'codeMissing');
+    else if (!AccessCode.safeParse(accessCode).success) errors.accessCode = m(lang, 'codeInvalid');
+    this.errors = errors;
+    this.#prefill = reference;
+    if (errors.reference || errors.accessCode) {
+      this.#focus.request(errors.reference ? '#reference' : '#access-code');
+      return;
+    }
+    this.notFound = false;
+    this.#open({ reference, accessCode });
+    this.#openedFor = `${this.config.ok ? this.config.endpoint : ''}\n${reference}`;
+    void this.#load('open');
+  }
+
+  #other(): void {
+    this.#forget();
+    this.#prefill = '';
+    this.notFound = false;
+    this.errors = {};
+    this.refreshError = undefined;
+    this.phase = { kind: 'form' };
+    this.announcement = '';
+    this.#focus.request('#reference');
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const lang = this.uiLang;
+    if (!this.config.ok) return this.renderMissingConfig();
+    let body: TemplateResult;
+    switch (this.phase.kind) {
+      case 'form':
+        body = this.#renderForm();
+        break;
+      case 'loading':
+        body = html`${this.renderHeading(m(lang, 'heading'), 0, 'title')}
+        ${renderLoading({ lang, label: m(lang, 'loading') })}`;
+        break;
+      case 'failed':
+        body = html`${this.renderHeading(m(lang, 'heading'), 0, 'title')}
+          ${this.#renderError(this.phase.error, () => void this.#load('open'))}
+          <div class="actions">${this.#renderOtherButton()}</div>`;
+        break;
+      case 'ready':
+        body = this.#renderView(this.phase.view);
+        break;
+    }
+    return html`<div translate="no" lang=${lang}>${body}${renderLiveRegion(this.announcement)}</div>`;
+  }
+
+  #renderError(error: unknown, onRetry: () => void): TemplateResult {
+    const lang = this.uiLang;
+    if (error instanceof ApiError && error.status === 429) {
+      const seconds = error.retryAfter ? Math.ceil(error.retryAfter) : 0;
+      return html`<div class="ozg-alert" role="alert" part="error">
+        <p>${seconds ? m(lang, 'rateLimited', { seconds }) : m(lang, 'rateLimitedShort')}</p>
+        ${this.phase.kind === 'ready' ? html`<p>${m(lang, 'staleNote')}</p>` : nothing}
+      </div>`;
+    }
+    return renderErrorAlert({ lang, error, onRetry });
+  }
+
+  #renderOtherButton(): TemplateResult {
+    return html`<button
+      type="button"
+      class="ozg-button ozg-button--secondary"
+      part="other-button"
+      @click=${this.#other}
+    >
+      ${m(this.uiLang, 'other')}
+    </button>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const lang = this.uiLang;
+    const { reference, accessCode } = this.errors;
+    return html`${this.renderHeading(m(lang, 'heading'), 0, 'title')}
+      ${
+        this.notFound
+          ? html`<div class="ozg-alert" role="alert" part="not-found" tabindex="-1">
+              <p>${m(lang, 'notFound')}</p>
+            </div>`
+          : nothing
+      }
+      <form part="lookup-form" novalidate @submit=${this.#submit}>
+        <p>${m(lang, 'intro')}</p>
+        ${this.#renderInput('reference', 'reference', m(lang, 'reference'), m(lang, 'referenceHint'), reference)}
+        ${this.#renderInput('access-code', 'accessCode', m(lang, 'accessCode'), m(lang, 'accessCodeHint'), accessCode)}
+        <div class="actions">
+          <button type="submit" class="ozg-button" part="submit-button">${m(lang, 'show')}</button>
+        </div>
+      </form>`;
+  }
+
+  /** A labelled text field with hint and error; the code field keeps its case and gets no suggestions. */
+  #renderInput(
+    id: string,
+    name: string,
+    label: string,
+    hint: string,
+    error: string | undefined,
+  ): TemplateResult {
+    const code = id === 'access-code';
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <p class="hint" id=${`${id}-hint`}>${hint}</p>
+      ${error ? html`<p class="error" id=${`${id}-error`}>${error}</p>` : nothing}
+      <input
+        id=${id}
+        name=${name}
+        class=${code ? 'code' : ''}
+        required
+        autocomplete="off"
+        spellcheck="false"
+        autocapitalize=${code ? 'off' : 'characters'}
+        maxlength="64"
+        .value=${code ? '' : this.#prefill}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${id}-error ${id}-hint` : `${id}-hint`}
+      />
+    </div>`;
+  }
+
+  #renderView(view: StatusView): TemplateResult {
+    const lang = this.uiLang;
+    const last = view.events[view.events.length - 1];
+    const message = last?.type === view.status ? last.message : undefined;
+    const messageTitle =
+      view.status === 'info-requested'
+        ? m(lang, 'needed')
+        : view.status === 'rejected'
+          ? m(lang, 'reason')
+          : m(lang, 'note');
+    const authority = view.authority;
+    const final = FINAL_STATUSES.includes(view.status);
+    return html`${this.renderHeading(m(lang, 'title', { reference: view.reference }), 0, 'title')}
+      <p>${localize(view.serviceName, lang)}</p>
+      <div class="current" part="current" data-status=${view.status}>
+        <p class="muted">${m(lang, 'current')}</p>
+        <p class="current-status">${statusLabel(view.status, lang)}</p>
+        <p class="muted">
+          ${m(lang, 'since', { time: formatDateTime(view.updatedAt, lang) })} · ${m(lang, 'submittedAt')}
+          ${formatDateTime(view.createdAt, lang)}
+        </p>
+        <p>${m(lang, `explain_${view.status}`)}</p>
+        ${
+          message
+            ? html`<p><strong>${messageTitle}:</strong></p>
+                <p class="current-message">${message}</p>`
+            : nothing
+        }
+      </div>
+      ${this.refreshError ? this.#renderError(this.refreshError, () => void this.#load('manual')) : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          class="ozg-button"
+          part="refresh-button"
+          aria-describedby="checked-at"
+          ?disabled=${this.refreshing}
+          @click=${() => void this.#load('manual')}
+        >
+          ${this.refreshing ? m(lang, 'refreshing') : m(lang, 'refresh')}
+        </button>
+        ${this.#renderOtherButton()}
+      </div>
+      <p class="muted" id="checked-at">
+        ${this.checkedAt ? m(lang, 'checkedAt', { time: formatDateTime(this.checkedAt, lang) }) : nothing}
+        ${!final && this.#interval > 0 ? m(lang, 'autoRefresh') : nothing}
+      </p>
+      <section part="authority">
+        ${renderHeading(this.level + 1, m(lang, 'authority'))}
+        <p><strong>${localize(authority.name, lang)}</strong></p>
+        <p>${authority.address.street}<br />${authority.address.postalCode} ${authority.address.city}</p>
+        ${
+          authority.phone
+            ? html`<p>
+                ${m(lang, 'phone')}:
+                <a href=${`tel:${authority.phone.replace(/[^\d+]/g, '')}`}>${authority.phone}</a>
+              </p>`
+            : nothing
+        }
+        ${
+          authority.email
+            ? html`<p>${m(lang, 'email')}: <a href=${`mailto:${authority.email}`}>${authority.email}</a></p>`
+            : nothing
+        }
+      </section>
+      ${renderTimeline(
+        view.events.map((e) => ({
+          type: e.type,
+          at: e.at,
+          authority: localize(e.authorityName, lang),
+          message: e.message,
+        })),
+        lang,
+        renderHeading(this.level + 1, statusMessages(lang, 'timeline')),
+      )}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-submission-status': OzgSubmissionStatus;
+  }
+}

@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import meta, * as stories from '../../../stories/ozg-submission-status.stories.ts';
+import { renderStory, type StoryLike as StoryLikeOf } from '../../helpers/stories.ts';
+
+type Args = Parameters<NonNullable<typeof meta.render>>[0];
+type StoryLike = StoryLikeOf<Args>;
+
+const show = (story: StoryLike, ready: string) =>
+  renderStory<Args>(meta, story, 'story-submission-status', ready);
+
+describe('ozg-submission-status stories, each state accessible', () => {
+  const cases: [string, StoryLike, string][] = [
+    ['look-up', stories.LookUp, '[part="lookup-form"]'],
+    ['invalid', stories.Invalid, '#reference-error'],
+    ['submitted', stories.Submitted, '[part="current"][data-status="submitted"]'],
+    ['forwarded', stories.Forwarded, '[part="current"][data-status="forwarded"]'],
+    ['in progress', stories.InProgress, '[part="current"][data-status="in-progress"]'],
+    ['information requested', stories.InformationRequested, '[part="current"][data-status="info-requested"]'],
+    ['accepted', stories.Accepted, '[part="current"][data-status="accepted"]'],
+    ['rejected', stories.Rejected, '[part="current"][data-status="rejected"]'],
+    ['completed', stories.Completed, '[part="current"][data-status="completed"]'],
+    ['loading', stories.Loading, '[part="loading"]'],
+    ['not found', stories.NotFound, '[part="not-found"]'],
+    ['backend error', stories.BackendError, '[part="retry-button"]'],
+    ['malformed', stories.Malformed, '[part="retry-button"]'],
+    ['rate limited', stories.RateLimited, '[part="error"]'],
+    ['stale after a rate limit', stories.StaleAfterRateLimit, '[part="current"] ~ [part="error"]'],
+    ['English', stories.English, '[part="current"]'],
+    ['narrow phone', stories.NarrowPhone, '[part="current"]'],
+  ];
+  for (const [name, story, ready] of cases) {
+    it(`renders the ${name} story accessibly`, async () => {
+      const el = await show(story, ready);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('says what is needed, why it was rejected, and fits 320 px', async () => {
+    const info = await show(stories.InformationRequested, '[part="current"]');
+    expect(info.shadowRoot!.querySelector('[part="current"]')!.textContent).to.contain('Was benötigt wird');
+    const rejected = await show(stories.NarrowPhone, '[part="current"]');
+    expect(rejected.shadowRoot!.querySelector('[part="current"]')!.textContent).to.contain('Begründung');
+    expect(rejected.scrollWidth).to.be.at.most(320);
+    const limited = await show(stories.RateLimited, '[part="error"]');
+    expect(limited.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('40 Sekunden');
+  });
+});

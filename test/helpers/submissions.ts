@@ -1,0 +1,67 @@
+/**
+ * Real applications for the status and inbox tests: a tree felling permit in Heide (handled by the Stadt Heide,
+ * Bauen und Umwelt) with one photo, submitted through the API client as `<ozg-form>` would.
+ */
+import { ApiClient } from '../../src/client/index.ts';
+import type { SubmissionReceipt } from '../../src/contract/submission.ts';
+import type { TestBackend } from './backend.ts';
+
+/** The authority that handles tree felling in Heide, and its demo key. */
+export const HEIDE_TREES = 'stadt-heide-bauen-umwelt';
+/** The Kreis authority for tree felling elsewhere: a forwarding target. */
+export const KREIS_TREES = 'kreis-dithmarschen-naturschutz';
+/** An authority that never handles these applications. */
+export const KREIS_CARS = 'kreis-dithmarschen-zulassung';
+/** The demo API key of an authority (see the sample catalog's README). */
+export const demoKey = (authorityId: string): string => `demo-${authorityId}`;
+
+/** The bytes of the photo: a PNG signature and a few more bytes, so the backend accepts it as a PNG. */
+export const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
+
+/** Submits a tree felling permit for Heide and returns the receipt (reference, access code …). */
+export async function submitTreeFelling(backend: TestBackend, tree = 'Eiche'): Promise<SubmissionReceipt> {
+  const api = new ApiClient(backend.endpoint);
+  const photo = await api.upload(
+    { tenant: backend.tenant, formId: 'baumfaellgenehmigung', fieldId: 'fotos' },
+    Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' }), { name: 'baum.png' }),
+  );
+  return api.request('createSubmission', {
+    idempotencyKey: crypto.randomUUID(),
+    body: {
+      tenantId: backend.tenant,
+      serviceId: 'baumfaellgenehmigung',
+      formId: 'baumfaellgenehmigung',
+      formVersion: 1,
+      ars: '010510044044',
+      lang: 'de',
+      data: {
+        vorname: 'Erika',
+        familienname: 'Mustermann',
+        strasse: 'Markt 1',
+        plz: '25746',
+        ort: 'Heide',
+        email: 'erika@example.org',
+        verhaeltnis: 'eigentum',
+        grundstueck_strasse: 'Markt 1',
+        grundstueck_plz: '25746',
+        grundstueck_ort: 'Heide',
+        baeume: [{ baumart: tree, stammumfang: 120, grund: 'krank' }],
+        fotos: [photo],
+        richtigkeit: true,
+      },
+    },
+  });
+}
+
+/** Appends a status event as a caseworker would, through the API. */
+export async function caseworker(
+  backend: TestBackend,
+  authorityId: string,
+  submissionId: string,
+  event: { type: 'in-progress' | 'info-requested' | 'accepted' | 'rejected' | 'completed'; message?: string },
+): Promise<void> {
+  await new ApiClient(backend.endpoint, { apiKey: demoKey(authorityId) }).request('appendStatusEvent', {
+    params: { id: submissionId },
+    body: event,
+  });
+}
