@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/** Flags for a quiet, headless Chromium in containers and CI (no sandbox, GPU, updates or sync). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** The path the tests will use, or undefined when no executable is there. */
 export function findChromium(env = process.env) {
   const candidate = env.CHROME_PATH || DEFAULT_CHROMIUM;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { buildApp } from '../src/server/app.ts';
-import { findChromium } from './check-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './check-chromium.mjs';
 
 const pages: { file: string; path: string; width?: number; wait?: string }[] = [
   { file: 'catalog.png', path: '/', wait: 'ozg-service-catalog' },
@@ -28,13 +28,7 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('Chromium is needed (see README).');
 const browser = await chromium.launch({
   executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   for (const shot of pages) {

@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { build } from 'vite';
-import { findChromium } from '../../scripts/check-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/check-chromium.mjs';
 import { buildApp } from '../../src/server/app.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,13 +89,7 @@ describe('embedding the CDN bundle with the README snippet', { timeout: 180_000 
     assert.ok(executablePath, 'Chromium is installed');
     browser = await chromium.launch({
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
 
