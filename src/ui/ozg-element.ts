@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   ApiClient,
+  describeError,
   resolveConfig,
   type ApiClientOptions,
   type ConfigField,
@@ -14,6 +15,7 @@ import {
 } from '../client/index.ts';
 import type { Lang, PublicTenant, ThemeTokens } from '../contract/index.ts';
 import { renderMissingConfig } from './blocks.ts';
+import { errorDetail } from './events.ts';
 
 /** Detail of `ozg-config-change`. */
 export interface OzgConfigChangeDetail {
@@ -242,6 +244,14 @@ export abstract class OzgElement extends LitElement {
     for (const [name, value] of Object.entries(theme ?? {})) {
       if (name.startsWith('--ozg-')) style.setProperty(`--_ozg-tenant-${name.slice(6)}`, value);
     }
+  }
+
+  /**
+   * Tells the host page that some work failed (`ozg-error`, one listener logs every widget's failures).
+   * `code` names the work in the element's words; the message is the one the element shows.
+   */
+  protected reportError(code: string, error: unknown, message = describeError(error, this.uiLang)): void {
+    this.emit('ozg-error', errorDetail(code, message, error));
   }
 
   /** The visible notice naming the missing settings (render it while `config.ok` is false). */

@@ -115,6 +115,8 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
  * @cssproperty --ozg-color-border - Table rules and input borders.
  * @cssproperty --ozg-color-surface - Table header and status badges.
  * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
+ * @event ozg-error - Work failed (`detail: { code, message, retryable }`, `code` `sign-in`, `list`, `open`,
+ *   `download` or `save`).
  * @event ozg-status-event - `{ submissionId, reference, type, toAuthorityId? }` after the caseworker changed the
  *   status of an application (the backend accepted it).
  */
@@ -226,6 +228,7 @@ export class OzgAuthorityInbox extends OzgElement {
       if (isAbortError(error)) return;
       this.#key = undefined;
       this.signInError = isUnauthorized(error) ? m(lang, 'keyWrong') : describeError(error, lang);
+      this.reportError('sign-in', error, this.signInError);
       this.#focus.request('#sign-in-error');
     } finally {
       this.signingIn = false;
@@ -265,6 +268,7 @@ export class OzgAuthorityInbox extends OzgElement {
     } catch (error) {
       if (isAbortError(error) || abort.signal.aborted || this.#handleAuthError(error)) return;
       this.list = { status: 'error', error };
+      this.reportError('list', error);
     }
   }
 
@@ -306,6 +310,7 @@ export class OzgAuthorityInbox extends OzgElement {
         return;
       }
       this.detail = { status: 'error', error };
+      this.reportError('open', error);
     }
   }
 
@@ -344,6 +349,7 @@ export class OzgAuthorityInbox extends OzgElement {
     } catch (error) {
       if (isAbortError(error) || this.#handleAuthError(error)) return;
       next = { state: 'error' };
+      this.reportError('download', error);
     }
     this.downloads = new Map(this.downloads).set(file.uploadId, next);
   }
@@ -403,6 +409,7 @@ export class OzgAuthorityInbox extends OzgElement {
         return;
       }
       this.saveError = error;
+      this.reportError('save', error);
       if (error instanceof ApiError && error.status === 409) await this.#open(submission.id, false);
       this.#focus.request('[part="action-error"]');
     } finally {

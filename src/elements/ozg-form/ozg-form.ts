@@ -19,7 +19,6 @@ import type {
 import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
-import { errorDetail } from '../../ui/events.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
@@ -264,7 +263,7 @@ export class OzgForm extends OzgElement {
       if (run !== this.#loadRun || isAbortError(error)) return;
       this.#loadError = error;
       this.view = 'failed';
-      this.emit('ozg-error', errorDetail('load', this.#loadMessage(), error));
+      this.reportError('load', error, this.#loadMessage());
     }
   }
 
@@ -557,7 +556,7 @@ export class OzgForm extends OzgElement {
         this.submitError = error;
         this.announcement = '';
       }
-      this.emit('ozg-error', errorDetail('submit', this.#submitMessage(error), error));
+      this.reportError('submit', error, this.#submitMessage(error));
     } finally {
       this.submitting = false;
     }
@@ -640,7 +639,7 @@ export class OzgForm extends OzgElement {
         if (isAbortError(error)) return;
         const message = `${m(lang, 'uploadFailed', { name: file.name })} ${describeError(error, lang)}`;
         this.uploadFailures = new Map(this.uploadFailures).set(pointer, { files: files.slice(i), message });
-        this.emit('ozg-error', errorDetail('upload', message, error));
+        this.reportError('upload', error, message);
         return;
       } finally {
         const next = new Map(this.uploads);

@@ -108,6 +108,8 @@ const SLOW_AFTER_MS = 4000;
  * @cssproperty --ozg-color-border - Borders of inputs and results.
  * @cssproperty --ozg-color-surface - Backgrounds of results and skeletons.
  * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
+ * @event ozg-error - Loading failed (`detail: { code, message, retryable }`, `code` `load` for the list,
+ *   `service` for a service, `places` for the place search, `responsible` for the authority).
  * @event ozg-service-start - Cancelable; `{ serviceId, formId }` when a citizen starts a service that
  *   has an own form and no `form-url` is set. Cancel it to open the form yourself.
  */
@@ -335,6 +337,7 @@ export class OzgServiceCatalog extends OzgElement {
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.catalog = { status: 'error', error };
+      this.reportError('load', error);
     }
   }
 
@@ -368,6 +371,7 @@ export class OzgServiceCatalog extends OzgElement {
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.detail = { status: 'error', error };
+      this.reportError('service', error);
     }
   }
 
@@ -389,6 +393,7 @@ export class OzgServiceCatalog extends OzgElement {
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.place = { status: 'error', error };
+      this.reportError('places', error);
     }
   }
 
@@ -416,6 +421,7 @@ export class OzgServiceCatalog extends OzgElement {
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.responsible = { status: 'error', error };
+      this.reportError('responsible', error);
     }
   }
 

@@ -116,6 +116,8 @@ function writeSession(credentials: Credentials | undefined): void {
  * @cssproperty --ozg-color-error - Box of a rejected application and error messages.
  * @cssproperty --ozg-color-surface - Background of the state box.
  * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
+ * @event ozg-error - Looking up or refreshing the status failed (`detail: { code: 'status', message,
+ *   retryable }`); an unknown application is not an error.
  * @event ozg-status-change - `{ reference, status, previous }` when an application is shown and whenever a
  *   refresh finds a new state (`previous` is `null` when it was just opened).
  */
@@ -329,6 +331,7 @@ export class OzgSubmissionStatus extends OzgElement {
       } else {
         this.phase = { kind: 'failed', error };
       }
+      this.reportError('status', error);
     } finally {
       if (this.#abort === abort) this.refreshing = false;
     }

@@ -67,7 +67,9 @@ describe('<ozg-authority-inbox>', () => {
     expect(root(el).querySelector('#api-key-error')!.textContent).to.contain('API-Schlüssel ein');
     expect(focused(el)).to.equal(input);
 
+    const reported = oneEvent(el, 'ozg-error');
     await signIn(el, 'demo-niemand');
+    expect((await reported).detail).to.include({ code: 'sign-in', retryable: false });
     expect(text(el, 'error')).to.equal(
       'Dieser API-Schlüssel ist nicht gültig. Bitte prüfen Sie ihn und versuchen Sie es erneut.',
     );

@@ -338,10 +338,16 @@ describe('<ozg-service-catalog> failures and untrusted text', () => {
       el.fetchImpl = answer;
       el.setAttribute('endpoint', backend.endpoint);
       el.setAttribute('tenant', backend.tenant);
-      const host = await fixture(html`<div></div>`);
+      const host = await fixture<HTMLElement>(html`<div></div>`);
+      const reported: CustomEvent[] = [];
+      host.addEventListener('ozg-error', (e) => reported.push(e));
       host.append(el);
       await waitUntil(() => $(el, '[part="error"]'), 'error', { timeout: 5000 });
       expect($(el, '[role="alert"]')!.textContent).not.to.contain('nope');
+      // The host page hears of it once, with the message the citizen sees.
+      expect(reported.map((e) => e.detail.code)).to.deep.equal(['load']);
+      expect($(el, '[role="alert"]')!.textContent).to.contain(reported[0]!.detail.message);
+      expect(reported[0]!.detail.retryable).to.equal(true);
       await expect(el).to.be.accessible();
       el.fetchImpl = (input, init) => fetch(input, init);
       $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();

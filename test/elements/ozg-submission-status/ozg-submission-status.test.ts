@@ -294,8 +294,10 @@ describe('<ozg-submission-status>', () => {
             )
           : real(input, init),
       );
+      const reported = oneEvent(el, 'ozg-error');
       await lookUp(el, receipt.reference, receipt.accessCode);
       expect(text(el, 'error')).to.contain('unerwartete Antwort');
+      expect((await reported).detail).to.include({ code: 'status', retryable: true });
       expect(part(el, 'current')).to.equal(null);
       await expect(el).to.be.accessible();
       broken = false;
