@@ -12,4 +12,13 @@ export default {
   litelement: true,
   // package.json names the manifest itself; the analyzer must not rewrite it.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer reads files in parallel; sorting keeps the file the same from run to run.
+      name: 'ozg-stable-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      },
+    },
+  ],
 };
