@@ -10,13 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright';
-import { build } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/check-chromium.mjs';
+import type { Browser } from 'playwright';
 import { buildApp } from '../../src/server/app.ts';
+import { buildCdnBundle, launchChromium, openWatched, root } from './helpers.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 // The policy of the issue: scripts and styles only from the page's own server, Trusted Types enforced.
 const CSP = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 
@@ -41,12 +38,7 @@ describe('embedding the CDN bundle with the README snippet', { timeout: 180_000 
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'ozg-embed-'));
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'cdn',
-      logLevel: 'silent',
-      build: { outDir: work },
-    });
+    await buildCdnBundle(work);
     bundle = readFileSync(join(work, 'ozg-widgets.js'), 'utf8');
 
     // The municipality's own web server: static pages and the copied bundle, strict CSP on every answer.
@@ -85,12 +77,7 @@ describe('embedding the CDN bundle with the README snippet', { timeout: 180_000 
     pages.set('/antrag.html', pageWith('ozg-form'));
     pages.set('/status.html', pageWith('ozg-submission-status'));
 
-    const executablePath = findChromium();
-    assert.ok(executablePath, 'Chromium is installed');
-    browser = await chromium.launch({
-      executablePath,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -100,23 +87,7 @@ describe('embedding the CDN bundle with the README snippet', { timeout: 180_000 
     rmSync(work, { recursive: true, force: true });
   });
 
-  /** Opens a page and collects every CSP / Trusted Types violation and page error it reports. */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy|Trusted Type|Refused to/i.test(message.text()))
-        problems.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    await page.goto(`${siteUrl}${path}`);
-    return { page, problems };
-  }
+  const open = (path: string) => openWatched(browser, `${siteUrl}${path}`);
 
   it('shows a working catalog: search finds a service, no violation', async () => {
     const { page, problems } = await open('/');

@@ -1,0 +1,105 @@
+/**
+ * The demo site as `npm start` serves it (its own strict CSP, widgets under /widgets/): a citizen finds a service
+ * on the homepage, "Online beantragen" leads to the form page, the application is sent, the confirmation's link
+ * opens the status page with the application, and a caseworker signs in on the caseworker page and sees it.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright';
+import { buildApp } from '../../src/server/app.ts';
+import { buildCdnBundle, launchChromium, openWatched } from './helpers.ts';
+
+/** Valid answers of the sample tree felling permit (Heide), as a saved draft holds them. */
+function treeFellingAnswers(photo: unknown) {
+  return {
+    vorname: 'Erika',
+    familienname: 'Mustermann',
+    strasse: 'Markt 1',
+    plz: '25746',
+    ort: 'Heide',
+    email: 'erika@example.org',
+    verhaeltnis: 'eigentum',
+    grundstueck_strasse: 'Markt 1',
+    grundstueck_plz: '25746',
+    grundstueck_ort: 'Heide',
+    baeume: [{ baumart: 'Eiche', stammumfang: 180, grund: 'krank' }],
+    fotos: [photo],
+    richtigkeit: true,
+  };
+}
+
+describe('the demo site', { timeout: 180_000 }, () => {
+  let work: string;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let base: string;
+  let browser: Browser;
+
+  before(async () => {
+    work = mkdtempSync(join(tmpdir(), 'ozg-demo-'));
+    const widgetsDir = join(work, 'widgets');
+    mkdirSync(widgetsDir);
+    await buildCdnBundle(widgetsDir);
+    app = await buildApp({ dataDir: work, widgetsDir, logLevel: 'silent' });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('leads from the catalog to the form, from the confirmation to the status and into the inbox', async () => {
+    const { page, problems } = await openWatched(browser, `${base}/`);
+    const catalog = page.locator('ozg-service-catalog');
+    await catalog.locator('#ozg-search').fill('baum fällen', { timeout: 15_000 });
+    await catalog.locator('[part="result-link"]').first().click();
+    await catalog.locator('[part="start-button"]').click();
+    await page.waitForURL(/\/antrag\.html\?service=baumfaellgenehmigung$/);
+    const form = page.locator('ozg-form');
+    await form.getByText(/Schritt 1 von \d/).waitFor({ timeout: 15_000 });
+
+    // The citizen filled every step earlier (a photo is uploaded as the form does it) and comes back to review.
+    const photo = await page.evaluate(async (api) => {
+      const response = await fetch(
+        `${api}/tenants/kreis-dithmarschen/forms/baumfaellgenehmigung/fields/fotos/uploads`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'image/png', 'X-File-Name': 'eiche.png' },
+          body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+        },
+      );
+      return response.json();
+    }, `${base}/api/v1`);
+    await page.evaluate((answers) => {
+      const draft = { answers, review: true, savedAt: new Date().toISOString() };
+      localStorage.setItem('ozg-form-draft:kreis-dithmarschen:baumfaellgenehmigung:1', JSON.stringify(draft));
+    }, treeFellingAnswers(photo));
+    await page.reload();
+    await form.getByRole('button', { name: /Fortfahren/ }).click();
+    await form.getByRole('checkbox').check();
+    await form.locator('[part="submit-button"]').click();
+    await form.locator('[part="confirmation"]').waitFor({ timeout: 15_000 });
+    const reference = (await form.locator('[part="confirmation"]').innerText()).match(/DI-\d{4}-\d{6}/)?.[0];
+    assert.ok(reference, 'the confirmation shows the reference');
+
+    await form.getByRole('link', { name: /Stand|Status/ }).click();
+    await page.waitForURL(/\/status\.html\?reference=/);
+    const status = page.locator('ozg-submission-status');
+    await status.locator('[part="current"]').waitFor({ timeout: 15_000 });
+    assert.match(await status.locator('[part="current"]').innerText(), /Eingegangen/);
+    assert.doesNotMatch(page.url(), /access-code/, 'the access code left the address bar');
+
+    await page.goto(`${base}/sachbearbeitung.html`);
+    const inbox = page.locator('ozg-authority-inbox');
+    await inbox.locator('input[type="password"]').fill('demo-stadt-heide-bauen-umwelt', { timeout: 15_000 });
+    await inbox.locator('[part="sign-in-button"]').click();
+    await inbox.locator('[part="list"]').getByText(reference).waitFor({ timeout: 15_000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
