@@ -44,7 +44,9 @@ export const statusViewMessages = defineMessages({
     unchanged: 'Keine Änderung. Stand: {status}.',
     shown: 'Stand Ihres Antrags: {status}.',
     rateLimited:
-      'Zum Schutz Ihrer Daten sind Abfragen begrenzt. Bitte warten Sie {seconds} Sekunden; danach wird der Stand automatisch erneut abgefragt.',
+      'Zum Schutz Ihrer Daten sind Abfragen begrenzt. Bitte warten Sie {wait}; danach wird der Stand automatisch erneut abgefragt.',
+    oneSecond: '1 Sekunde',
+    seconds: '{seconds} Sekunden',
     rateLimitedShort:
       'Zum Schutz Ihrer Daten sind Abfragen begrenzt. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     staleNote: 'Angezeigt wird der zuletzt abgerufene Stand.',
@@ -90,7 +92,9 @@ export const statusViewMessages = defineMessages({
     unchanged: 'No change. Status: {status}.',
     shown: 'Status of your application: {status}.',
     rateLimited:
-      'To protect your data, look-ups are limited. Please wait {seconds} seconds; the status is then looked up again automatically.',
+      'To protect your data, look-ups are limited. Please wait {wait}; the status is then looked up again automatically.',
+    oneSecond: '1 second',
+    seconds: '{seconds} seconds',
     rateLimitedShort: 'To protect your data, look-ups are limited. Please wait a moment and try again.',
     staleNote: 'Shown is the status last retrieved.',
   },

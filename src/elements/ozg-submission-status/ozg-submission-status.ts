@@ -20,6 +20,7 @@ import {
 } from '../../ui/status.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
+import { uiMessages } from '../../ui/messages.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { statusViewMessages as m } from './messages.ts';
 
@@ -167,6 +168,9 @@ export class OzgSubmissionStatus extends OzgElement {
     if (!this.#initialised) {
       this.#initialised = true;
       this.#readAddress();
+    } else {
+      // Moved in the page (a CMS or tab component re-parents it): open the application again and poll on.
+      this.requestUpdate();
     }
   }
 
@@ -283,7 +287,8 @@ export class OzgSubmissionStatus extends OzgElement {
     this.#abort = abort;
     const lang = this.uiLang;
     if (mode === 'open' || this.phase.kind !== 'ready') this.phase = { kind: 'loading' };
-    else this.refreshing = true;
+    // Background polls stay quiet; only a refresh the citizen asked for shows that it is running.
+    else if (mode === 'manual') this.refreshing = true;
     try {
       const view = await api.request('getStatus', {
         body: { idOrReference: credentials.reference, accessCode: credentials.accessCode },
@@ -296,12 +301,12 @@ export class OzgSubmissionStatus extends OzgElement {
       this.checkedAt = new Date().toISOString();
       const label = statusLabel(view.status, lang);
       if (!wasOpen) {
-        this.announcement = m(lang, 'shown', { status: label });
+        this.#announce(m(lang, 'shown', { status: label }));
         this.#focus.request('#title');
       } else if (previous !== view.status) {
-        this.announcement = m(lang, 'changed', { status: label });
+        this.#announce(m(lang, 'changed', { status: label }));
       } else if (mode === 'manual') {
-        this.announcement = m(lang, 'unchanged', { status: label });
+        this.#announce(m(lang, 'unchanged', { status: label }));
       }
       if (previous !== view.status) {
         this.#unchanged = 0;
@@ -321,15 +326,19 @@ export class OzgSubmissionStatus extends OzgElement {
         this.#focus.request('[part="not-found"]');
         return;
       }
+      const retryAfter = error instanceof ApiError ? (error.retryAfter ?? 0) * 1000 : 0;
       if (this.phase.kind === 'ready') {
         this.refreshError = error;
         this.#unchanged += 1;
-        const retryAfter = error instanceof ApiError ? (error.retryAfter ?? 0) * 1000 : 0;
         const planned = this.#interval * Math.min(MAX_BACKOFF, 2 ** this.#unchanged);
         this.#dueAt = Date.now() + Math.max(retryAfter, planned);
         this.#schedule(Math.max(retryAfter, planned));
       } else {
         this.phase = { kind: 'failed', error };
+        // Rate-limited before anything was shown: look again once the wait is over, as the message promises.
+        if (retryAfter > 0 && this.isConnected) {
+          this.#timer = setTimeout(() => void this.#load('open'), retryAfter);
+        }
       }
       this.reportError('status', error);
     } finally {
@@ -406,12 +415,37 @@ export class OzgSubmissionStatus extends OzgElement {
     const lang = this.uiLang;
     if (error instanceof ApiError && error.status === 429) {
       const seconds = error.retryAfter ? Math.ceil(error.retryAfter) : 0;
+      const wait = seconds === 1 ? m(lang, 'oneSecond') : m(lang, 'seconds', { seconds });
+      const ready = this.phase.kind === 'ready';
       return html`<div class="ozg-alert" role="alert" part="error">
-        <p>${seconds ? m(lang, 'rateLimited', { seconds }) : m(lang, 'rateLimitedShort')}</p>
-        ${this.phase.kind === 'ready' ? html`<p>${m(lang, 'staleNote')}</p>` : nothing}
+        <p>${seconds ? m(lang, 'rateLimited', { wait }) : m(lang, 'rateLimitedShort')}</p>
+        ${ready ? html`<p>${m(lang, 'staleNote')}</p>` : nothing}
+        ${
+          // Before anything was shown there is no refresh button: offer the retry here.
+          ready
+            ? nothing
+            : html`<button
+                type="button"
+                class="ozg-button ozg-button--secondary"
+                part="retry-button"
+                @click=${onRetry}
+              >
+                ${uiMessages(lang, 'retry')}
+              </button>`
+        }
       </div>`;
     }
     return renderErrorAlert({ lang, error, onRetry });
+  }
+
+  /** Says `text` in the live region, also when it is the same as last time (a second "no change"). */
+  #announce(text: string): void {
+    if (this.announcement !== text) {
+      this.announcement = text;
+      return;
+    }
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
   }
 
   #renderOtherButton(): TemplateResult {
@@ -511,8 +545,11 @@ export class OzgSubmissionStatus extends OzgElement {
           class="ozg-button"
           part="refresh-button"
           aria-describedby="checked-at"
-          ?disabled=${this.refreshing}
-          @click=${() => void this.#load('manual')}
+          aria-disabled=${this.refreshing ? 'true' : 'false'}
+          @click=${() => {
+            // Not `disabled`: a disabled button would drop the keyboard focus to the page.
+            if (!this.refreshing) void this.#load('manual');
+          }}
         >
           ${this.refreshing ? m(lang, 'refreshing') : m(lang, 'refresh')}
         </button>

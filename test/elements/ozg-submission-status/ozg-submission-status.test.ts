@@ -58,9 +58,13 @@ async function lookUp(el: HTMLElement, reference: string, code: string): Promise
 async function refresh(el: HTMLElement): Promise<void> {
   part(el, 'refresh-button')!.click();
   await (el as OzgSubmissionStatus).updateComplete;
-  await waitUntil(() => !(part(el, 'refresh-button') as HTMLButtonElement).disabled, 'refresh hangs', {
-    timeout: 5000,
-  });
+  await waitUntil(
+    () => part(el, 'refresh-button')!.getAttribute('aria-disabled') === 'false',
+    'refresh hangs',
+    {
+      timeout: 5000,
+    },
+  );
 }
 
 describe('<ozg-submission-status>', () => {
@@ -216,6 +220,8 @@ describe('<ozg-submission-status>', () => {
     expect(root(el).activeElement).to.equal(part(el, 'refresh-button'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => live(el).startsWith('Keine Änderung'), 'refresh by keyboard');
+    // The button keeps the focus through the refresh (it is never `disabled`).
+    expect(root(el).activeElement).to.equal(part(el, 'refresh-button'));
     await sendKeys({ press: 'Tab' });
     expect(root(el).activeElement).to.equal(part(el, 'other-button'));
     await sendKeys({ press: 'Enter' });
@@ -355,6 +361,56 @@ describe('<ozg-submission-status>', () => {
       await lookUp(first, receipt.reference, receipt.accessCode);
       expect(text(first, 'error')).to.contain('5 Sekunden');
       await expect(first).to.be.accessible();
+    });
+
+    it('looks again by itself after a first rate-limited look-up, and offers a retry meanwhile', async () => {
+      let limited = true;
+      let calls = 0;
+      const el = await mount((input, init) => {
+        calls += 1;
+        return limited
+          ? Promise.resolve(
+              new Response('{}', {
+                status: 429,
+                headers: { 'Content-Type': 'application/json', 'Retry-After': '1' },
+              }),
+            )
+          : real(input, init);
+      });
+      await lookUp(el, receipt.reference, receipt.accessCode);
+      expect(text(el, 'error')).to.contain('1 Sekunde;');
+      expect(part(el, 'retry-button')).to.exist;
+      limited = false;
+      // The promised automatic look-up, without the citizen typing the code again.
+      await waitUntil(() => part(el, 'current'), 'looked up again after the wait', { timeout: 4000 });
+      expect(current(el)).to.equal('Eingegangen');
+      expect(calls).to.equal(2);
+    });
+
+    it('goes on when the page moves it elsewhere (a CMS re-parents it) during the first look-up', async () => {
+      let release: () => void = () => undefined;
+      let first = true;
+      const el = await mount((input, init) => {
+        if (!first) return real(input, init);
+        first = false;
+        // The first answer never comes: the move aborts it.
+        return new Promise<Response>((_resolve, reject) => {
+          release = () => reject(new DOMException('aborted', 'AbortError'));
+          init?.signal?.addEventListener('abort', () => release());
+        });
+      });
+      const ref = root(el).querySelector<HTMLInputElement>('#reference')!;
+      const acc = root(el).querySelector<HTMLInputElement>('#access-code')!;
+      ref.value = receipt.reference;
+      acc.value = receipt.accessCode;
+      part(el, 'submit-button')!.click();
+      await el.updateComplete;
+      const elsewhere = document.createElement('div');
+      el.parentElement!.after(elsewhere);
+      elsewhere.append(el);
+      await waitUntil(() => part(el, 'current'), 'status shown after the move', { timeout: 5000 });
+      expect(current(el)).to.equal('Eingegangen');
+      elsewhere.remove();
     });
   });
 });
