@@ -59,6 +59,8 @@ export const inboxMessages = defineMessages({
       'Wird der antragstellenden Person angezeigt. Pflicht bei „Angaben nachgefordert“ (was wird benötigt?) und „Abgelehnt“ (warum?).',
     target: 'Weiterleiten an',
     chooseTarget: 'Bitte wählen',
+    authoritiesFailed:
+      'Die Liste der Behörden konnte nicht geladen werden; ohne sie ist Weiterleiten nicht möglich.',
     save: 'Stand speichern',
     saving: 'Wird gespeichert …',
     typeMissing: 'Bitte wählen Sie den neuen Stand.',
@@ -127,6 +129,7 @@ export const inboxMessages = defineMessages({
       'Shown to the applicant. Required for “Information requested” (what is needed?) and “Rejected” (why?).',
     target: 'Forward to',
     chooseTarget: 'Please choose',
+    authoritiesFailed: 'The list of authorities could not be loaded; forwarding needs it.',
     save: 'Save status',
     saving: 'Saving …',
     typeMissing: 'Please choose the new status.',

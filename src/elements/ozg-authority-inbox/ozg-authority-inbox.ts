@@ -27,6 +27,7 @@ import {
 } from '../../ui/status.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
+import { uiMessages } from '../../ui/messages.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { answerSections, type AnswerRow } from './answers.ts';
 import { inboxMessages as m } from './messages.ts';
@@ -46,6 +47,16 @@ declare global {
     'ozg-status-event': CustomEvent<OzgStatusEventDetail>;
   }
 }
+
+/** File types a browser shows without running anything; others are handed out as bytes to save. */
+const INERT_TYPES = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+]);
 
 type Loadable<T> =
   | { status: 'idle' }
@@ -116,7 +127,7 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
  * @cssproperty --ozg-color-surface - Table header and status badges.
  * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
  * @event ozg-error - Work failed (`detail: { code, message, retryable }`, `code` `sign-in`, `list`, `open`,
- *   `download` or `save`).
+ *   `download`, `save` or `authorities`).
  * @event ozg-status-event - `{ submissionId, reference, type, toAuthorityId? }` after the caseworker changed the
  *   status of an application (the backend accepted it).
  */
@@ -134,6 +145,8 @@ export class OzgAuthorityInbox extends OzgElement {
   @state() private page = 1;
   @state() private list: Loadable<SubmissionPage> = { status: 'idle' };
   @state() private detail: Loadable<Detail> = { status: 'idle' };
+  /** The list of authorities to forward to could not be loaded. */
+  @state() private authoritiesFailed = false;
   @state() private authorities: Authority[] = [];
   @state() private downloads = new Map<string, Download>();
   @state() private action: Action | '' = '';
@@ -148,6 +161,10 @@ export class OzgAuthorityInbox extends OzgElement {
   /** The API key: memory only. */
   #key: string | undefined;
   #abort: AbortController | undefined;
+  /** Ends downloads still running when the caseworker signs out or leaves. */
+  #downloads = new AbortController();
+  /** The application shown (or being opened), for "Erneut versuchen". */
+  #openId = '';
   #urls: string[] = [];
   #focus = new FocusAfterRender(this);
 
@@ -171,9 +188,12 @@ export class OzgAuthorityInbox extends OzgElement {
   #reset(): void {
     this.#key = undefined;
     this.#abort?.abort();
+    this.#downloads.abort();
+    this.#downloads = new AbortController();
     this.#revokeDownloads();
     this.authority = undefined;
     this.authorities = [];
+    this.authoritiesFailed = false;
     this.list = { status: 'idle' };
     this.detail = { status: 'idle' };
     this.page = 1;
@@ -214,12 +234,14 @@ export class OzgAuthorityInbox extends OzgElement {
     try {
       const [authority, all] = await Promise.all([
         api.request('getOwnAuthority'),
-        api.request('listAuthorities').catch((): { authorities: Authority[] } => ({ authorities: [] })),
+        // Without the list only forwarding is impossible; the form says so and offers to load it again.
+        api.request('listAuthorities').catch((): null => null),
       ]);
       if (this.#key !== key) return;
       input.value = '';
       this.authority = authority;
-      this.authorities = all.authorities;
+      this.authorities = all?.authorities ?? [];
+      this.authoritiesFailed = all === null;
       this.page = 1;
       this.announcement = m(lang, 'signedInAs', { authority: localize(authority.name, lang) });
       this.#focus.request('#title');
@@ -232,6 +254,19 @@ export class OzgAuthorityInbox extends OzgElement {
       this.#focus.request('#sign-in-error');
     } finally {
       this.signingIn = false;
+    }
+  }
+
+  async #loadAuthorities(): Promise<void> {
+    const api = this.api;
+    if (!api || !this.#key) return;
+    try {
+      this.authorities = (await api.request('listAuthorities')).authorities;
+      this.authoritiesFailed = false;
+    } catch (error) {
+      if (isAbortError(error) || this.#handleAuthError(error)) return;
+      this.authoritiesFailed = true;
+      this.reportError('authorities', error);
     }
   }
 
@@ -264,6 +299,12 @@ export class OzgAuthorityInbox extends OzgElement {
         query: { page: String(this.page), pageSize: String(this.#pageSize) },
         signal: abort.signal,
       });
+      if (value.items.length === 0 && value.total > 0 && this.page > 1) {
+        // The list shrank (forwarded, handled elsewhere) and this page is past its end: show the last one.
+        this.page = Math.max(1, Math.ceil(value.total / value.pageSize));
+        void this.#loadList();
+        return;
+      }
       this.list = { status: 'ready', value };
     } catch (error) {
       if (isAbortError(error) || abort.signal.aborted || this.#handleAuthError(error)) return;
@@ -282,6 +323,7 @@ export class OzgAuthorityInbox extends OzgElement {
   async #open(id: string, focus = true): Promise<void> {
     const api = this.api;
     if (!api) return;
+    this.#openId = id;
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
@@ -314,6 +356,11 @@ export class OzgAuthorityInbox extends OzgElement {
     }
   }
 
+  /** Whether the application `id` is what the caseworker sees now. */
+  #showing(id: string): boolean {
+    return this.detail.status === 'ready' && this.detail.value.submission.id === id;
+  }
+
   #backToList(notice = ''): void {
     this.#revokeDownloads();
     this.#resetAction();
@@ -331,12 +378,18 @@ export class OzgAuthorityInbox extends OzgElement {
     downloads.set(file.uploadId, { state: 'loading' });
     this.downloads = downloads;
     let next: Download;
+    const session = this.#downloads.signal;
     try {
       const blob = await api.request('getSubmissionFile', {
         params: { id: submission.id, uploadId: file.uploadId },
+        signal: session,
       });
-      // The file needs the key header, so it is fetched here and handed over as an object URL.
-      const url = URL.createObjectURL(new File([blob], file.name, { type: file.type }));
+      // Signed out or moved on meanwhile: the file is not handed out any more.
+      if (session.aborted || !this.#showing(submission.id)) return;
+      // The file needs the key header, so it is fetched here and handed over as an object URL. Its type is
+      // the citizen's claim: only inert types keep it, anything else (HTML, SVG …) is offered as plain bytes.
+      const type = INERT_TYPES.has(file.type) ? file.type : 'application/octet-stream';
+      const url = URL.createObjectURL(new File([blob], file.name, { type }));
       this.#urls.push(url);
       next = { state: 'ready', url };
       const link = document.createElement('a');
@@ -397,8 +450,10 @@ export class OzgAuthorityInbox extends OzgElement {
         );
         return;
       }
-      this.#resetAction();
       this.announcement = m(lang, 'saved', { status: statusLabel(type, lang) });
+      // The caseworker went back to the list meanwhile: say it was saved, stay where they are.
+      if (!this.#showing(submission.id)) return;
+      this.#resetAction();
       this.notice = this.announcement;
       await this.#open(submission.id, false);
       this.#focus.request('[part="notice"]');
@@ -408,8 +463,9 @@ export class OzgAuthorityInbox extends OzgElement {
         this.#backToList(m(lang, 'gone'));
         return;
       }
-      this.saveError = error;
       this.reportError('save', error);
+      if (!this.#showing(submission.id)) return;
+      this.saveError = error;
       if (error instanceof ApiError && error.status === 409) await this.#open(submission.id, false);
       this.#focus.request('[part="action-error"]');
     } finally {
@@ -556,7 +612,7 @@ export class OzgAuthorityInbox extends OzgElement {
         </table>
       </div>
       ${
-        pages > 1
+        pages > 1 || page.page > 1
           ? html`<nav class="actions" part="pagination" aria-label=${m(lang, 'pages')}>
               <button
                 type="button"
@@ -598,7 +654,7 @@ export class OzgAuthorityInbox extends OzgElement {
       return html`${this.renderHeading(m(lang, 'heading'), 0, 'title')}
         ${
           detail.status === 'error'
-            ? renderErrorAlert({ lang, error: detail.error, onRetry: () => this.#backToList() })
+            ? renderErrorAlert({ lang, error: detail.error, onRetry: () => void this.#open(this.#openId) })
             : renderLoading({ lang, label: m(lang, 'loadingDetail') })
         }
         <div class="actions">${this.#renderBack()}</div>`;
@@ -707,8 +763,11 @@ export class OzgAuthorityInbox extends OzgElement {
                     type="button"
                     class="ozg-button ozg-button--secondary"
                     part="download-button"
-                    ?disabled=${download?.state === 'loading'}
-                    @click=${() => void this.#download(submission, file)}
+                    aria-disabled=${download?.state === 'loading' ? 'true' : 'false'}
+                    @click=${() => {
+                      // Not `disabled`: that would drop the keyboard focus to the page while it loads.
+                      if (download?.state !== 'loading') void this.#download(submission, file);
+                    }}
                   >
                     ${
                       download?.state === 'loading'
@@ -775,28 +834,40 @@ export class OzgAuthorityInbox extends OzgElement {
           )}
         </fieldset>
         ${
-          this.action === 'forwarded'
-            ? html`<div class="field">
-                <label for="target">${m(lang, 'target')}</label>
-                ${errors.target ? html`<p class="error" id="target-error">${errors.target}</p>` : nothing}
-                <select
-                  id="target"
-                  aria-invalid=${errors.target ? 'true' : 'false'}
-                  aria-describedby=${errors.target ? 'target-error' : nothing}
-                  @change=${(e: Event) => {
-                    this.target = (e.target as HTMLSelectElement).value;
-                  }}
+          this.action === 'forwarded' && targets.length === 0 && this.authoritiesFailed
+            ? html`<div class="ozg-alert" role="alert" part="error">
+                <p>${m(lang, 'authoritiesFailed')}</p>
+                <button
+                  type="button"
+                  class="ozg-button ozg-button--secondary"
+                  part="retry-button"
+                  @click=${() => void this.#loadAuthorities()}
                 >
-                  <option value="" ?selected=${this.target === ''}>${m(lang, 'chooseTarget')}</option>
-                  ${targets.map(
-                    (a) =>
-                      html`<option value=${a.id} ?selected=${this.target === a.id}>
-                        ${localize(a.name, lang)}
-                      </option>`,
-                  )}
-                </select>
+                  ${uiMessages(lang, 'retry')}
+                </button>
               </div>`
-            : nothing
+            : this.action === 'forwarded'
+              ? html`<div class="field">
+                  <label for="target">${m(lang, 'target')}</label>
+                  ${errors.target ? html`<p class="error" id="target-error">${errors.target}</p>` : nothing}
+                  <select
+                    id="target"
+                    aria-invalid=${errors.target ? 'true' : 'false'}
+                    aria-describedby=${errors.target ? 'target-error' : nothing}
+                    @change=${(e: Event) => {
+                      this.target = (e.target as HTMLSelectElement).value;
+                    }}
+                  >
+                    <option value="" ?selected=${this.target === ''}>${m(lang, 'chooseTarget')}</option>
+                    ${targets.map(
+                      (a) =>
+                        html`<option value=${a.id} ?selected=${this.target === a.id}>
+                          ${localize(a.name, lang)}
+                        </option>`,
+                    )}
+                  </select>
+                </div>`
+              : nothing
         }
         <div class="field">
           <label for="message">${m(lang, 'message')}</label>
