@@ -15,7 +15,9 @@ function snippet(tenant, element, hash) {
   const script = hash
     ? `<script type="module" src="${bundleUrl}"\n        integrity="${hash}"\n        crossorigin="anonymous"></script>`
     : `<script type="module" src="${bundleUrl}"></script>`;
-  return `${script}\n<ozg-config endpoint="${location.origin}" tenant="${tenant}">\n  <${element} heading-level="2"></${element}>\n</ozg-config>`;
+  // A form needs its service: on a page of its own it can also come from the address (?service=…).
+  const extra = element === 'ozg-form' ? ' service-id="gewerbeanmeldung"' : '';
+  return `${script}\n<ozg-config endpoint="${location.origin}" tenant="${tenant}">\n  <${element}${extra} heading-level="2"></${element}>\n</ozg-config>`;
 }
 
 function fill(hash) {
@@ -40,6 +42,8 @@ function fill(hash) {
     });
   }
 }
+
+for (const origin of document.querySelectorAll('[data-origin]')) origin.textContent = location.origin;
 
 integrity().then(fill, () => {
   fill(undefined);

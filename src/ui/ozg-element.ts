@@ -81,6 +81,9 @@ export abstract class OzgElement extends LitElement {
   /** Settings this element cannot work without. */
   static configNeeds: readonly ConfigField[] = ['endpoint', 'tenant'];
 
+  /** Whether the element fetches the configured tenant's theme by itself (whenever a tenant is set). */
+  static themed = true;
+
   /** Backend address; wins over `<ozg-config endpoint>`. */
   @property() endpoint?: string;
 
@@ -158,6 +161,10 @@ export abstract class OzgElement extends LitElement {
       }
     } else {
       this.#warnedAbout = '';
+      // The tenant's look follows the configuration (fetched once per endpoint and tenant).
+      if (next.tenant && (this.constructor as typeof OzgElement).themed && this.isConnected) {
+        this.loadTenant().catch(() => undefined);
+      }
     }
   }
 
@@ -209,12 +216,14 @@ export abstract class OzgElement extends LitElement {
    */
   protected loadTenant(): Promise<PublicTenant> {
     const api = this.api;
-    if (!api || !this.config.ok) return Promise.reject(new Error('not configured'));
+    if (!api || !this.config.ok || !this.config.tenant) return Promise.reject(new Error('not configured'));
     const { endpoint, tenant } = this.config;
     const key = `${endpoint}\n${tenant}`;
     if (this.#tenant?.key !== key) {
+      // Another tenant: its look must not linger while (or if) the new one fails to load.
+      if (this.#tenant) this.#applyThemeSafely(undefined);
       const promise = api.request('getTenant', { params: { tenant } }).then((info) => {
-        if (this.#tenant?.key === key) this.applyTenantTheme(info.theme);
+        if (this.#tenant?.key === key) this.#applyThemeSafely(info.theme);
         return info;
       });
       // A failed lookup is asked again next time instead of being remembered.
@@ -224,6 +233,15 @@ export abstract class OzgElement extends LitElement {
       this.#tenant = { key, promise };
     }
     return this.#tenant.promise;
+  }
+
+  /** The theme is a finishing touch: a browser that cannot apply it must still get the element's work. */
+  #applyThemeSafely(theme: ThemeTokens | undefined): void {
+    try {
+      this.applyTenantTheme(theme);
+    } catch {
+      // Defaults (or the page's own tokens) apply.
+    }
   }
 
   /**

@@ -13,6 +13,8 @@ declare global {
 /** A minimal element built on the base class, with a scripted fetch. */
 class TestElement extends OzgElement {
   static override styles = [tokens, blockStyles];
+  // Every request here is the test's own; the tenant theme is tested with real elements.
+  static override themed = false;
   fetchImpl: typeof fetch = () => new Promise(() => undefined);
   error: unknown;
 

@@ -1,5 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/ozg-service-catalog.ts';
+import '../../src/ozg-submission-status.ts';
+import '../../src/ozg-config.ts';
 import { testBackend, type TestBackend } from '../helpers/backend.ts';
 
 let backend: TestBackend;
@@ -53,5 +55,31 @@ describe('tenant theme from the backend', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part="results"]'), 'results', { timeout: 5000 });
     expect(token(el, 'color-primary')).to.equal('#0a57a4');
     expect(token(el, 'radius')).to.equal('0.25rem');
+  });
+
+  it("themes every element under the tenant's <ozg-config>, also the status page", async () => {
+    const config = await fixture(
+      html`<ozg-config endpoint=${backend.endpoint} tenant="stadt-heide">
+        <ozg-submission-status routing="none"></ozg-submission-status>
+      </ozg-config>`,
+    );
+    const el = config.querySelector('ozg-submission-status')!;
+    await waitUntil(() => token(el, 'color-primary') === '#0b5c8a', 'tenant theme applied', {
+      timeout: 5000,
+    });
+  });
+
+  it("drops the previous tenant's look when the tenant changes", async () => {
+    const el = await fixture(
+      html`<ozg-service-catalog
+        endpoint=${backend.endpoint}
+        tenant="stadt-heide"
+        routing="none"
+      ></ozg-service-catalog>`,
+    );
+    await waitUntil(() => token(el, 'radius') === '4px', 'tenant theme applied', { timeout: 5000 });
+    el.setAttribute('tenant', 'kreis-dithmarschen');
+    await waitUntil(() => token(el, 'radius') === '0.25rem', 'default look again', { timeout: 5000 });
+    expect(token(el, 'color-primary')).to.equal('#0a57a4');
   });
 });

@@ -321,8 +321,6 @@ export class OzgServiceCatalog extends OzgElement {
     const abort = (this.#catalogAbort = new AbortController());
     this.catalog = { status: 'loading' };
     this.#watchSlow();
-    // The tenant's theme is a finishing touch: without it the defaults (or the page's tokens) apply.
-    this.loadTenant().catch(() => undefined);
     try {
       const list = await api.request('listServices', {
         params: { tenant },
