@@ -94,8 +94,11 @@ export const sampleCatalog = {
   forms: [...catalog.forms.keys()],
 };
 
-/** How a route fails: an HTTP status (answered as problem details) or a network error. */
-export type Failure = number | 'network';
+/**
+ * How a route fails: an HTTP status (answered as problem details), a status with the seconds of its
+ * `Retry-After` header (rate limits), or a network error.
+ */
+export type Failure = number | { status: number; retryAfter: number } | 'network';
 
 /** Options of {@link fixtureBackend}. */
 export interface FixtureOptions {
@@ -104,7 +107,10 @@ export interface FixtureOptions {
    * `Infinity` never answers: the element stays in its loading state.
    */
   latency?: number | Partial<Record<RouteName, number>>;
-  /** Routes that fail, e.g. `{ listSubmissions: 503 }` or `{ uploadFile: 'network' }`. */
+  /**
+   * Routes that fail, e.g. `{ listSubmissions: 503 }`, `{ getStatus: { status: 429, retryAfter: 40 } }` or
+   * `{ uploadFile: 'network' }`.
+   */
   fail?: Partial<Record<RouteName, Failure>>;
   /**
    * Form definitions of a story (e.g. one with every field type), offered as the form of a sample service:
@@ -301,7 +307,8 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     return ref;
   }
 
-  function submit(body: SubmissionRequest, at: Date): SubmissionReceipt {
+  /** Stores a submission made at `at`; dates in the answers are checked against `today` (default: the browser's). */
+  function submit(body: SubmissionRequest, at: Date, today?: string): SubmissionReceipt {
     const tenant = catalog.tenants.get(body.tenantId);
     if (!tenant) {
       throw invalid('Unbekannter Mandant. / Unknown tenant.', [
@@ -340,7 +347,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         ],
       );
     }
-    const result = compiled(form).validate(body.data, { lang: body.lang });
+    const result = compiled(form).validate(body.data, { lang: body.lang, ...(today ? { today } : {}) });
     if (!result.ok) {
       throw invalid(
         'Bitte die markierten Angaben prüfen. / Please check the marked answers.',
@@ -702,9 +709,15 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     const failure = name ? options.fail?.[name] : undefined;
     if (failure === 'network') throw new TypeError('Failed to fetch');
     if (failure !== undefined) {
+      const { status, retryAfter } =
+        typeof failure === 'number' ? { status: failure, retryAfter: undefined } : failure;
       const kind: ProblemKind =
-        failure === 404 ? 'not-found' : failure === 429 ? 'rate-limited' : 'unavailable';
-      return problemResponse(new Refusal(kind, failure, 'Eingestellter Fehler. / Injected failure.'));
+        status === 404 ? 'not-found' : status === 429 ? 'rate-limited' : 'unavailable';
+      const response = problemResponse(
+        new Refusal(kind, status, 'Eingestellter Fehler. / Injected failure.'),
+      );
+      if (retryAfter !== undefined) response.headers.set('Retry-After', String(retryAfter));
+      return response;
     }
     return undefined;
   }
@@ -738,6 +751,8 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         data,
       },
       application.at,
+      // The answers were checked on the day they were submitted (a planned date may have passed since).
+      application.at.toISOString().slice(0, 10),
     );
     for (const { at, by, ...event } of application.events ?? []) {
       append(by ?? submissions.get(receipt.id)!.authorityId, receipt.id, event, at);
@@ -802,10 +817,7 @@ function problemResponse(refusal: Refusal): Response {
   };
   return new Response(JSON.stringify(body), {
     status: refusal.status,
-    headers: {
-      'Content-Type': PROBLEM_CONTENT_TYPE,
-      ...(refusal.status === 429 ? { 'Retry-After': '40' } : {}),
-    },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
   });
 }
 
@@ -878,4 +890,34 @@ class FixtureXhr extends EventTarget {
     this.#abort.abort();
     this.dispatchEvent(new Event('abort'));
   }
+}
+
+/** A tree felling permit from Heide (the sample form `baumfaellgenehmigung`, with a photo), to seed stories. */
+export function treeFellingFromHeide(at: Date, more: Partial<SeedApplication> = {}): SeedApplication {
+  return {
+    tenant: 'kreis-dithmarschen',
+    serviceId: 'baumfaellgenehmigung',
+    ars: '010510044044',
+    at,
+    data: {
+      vorname: 'Erika',
+      familienname: 'Mustermann',
+      strasse: 'Markt 1',
+      plz: '25746',
+      ort: 'Heide',
+      email: 'erika@example.org',
+      verhaeltnis: 'eigentum',
+      grundstueck_strasse: 'Markt 1',
+      grundstueck_plz: '25746',
+      grundstueck_ort: 'Heide',
+      baeume: [
+        { baumart: 'Stieleiche', stammumfang: 180, grund: 'krank' },
+        { baumart: 'Birke', stammumfang: 90, grund: 'gefahr' },
+      ],
+      faelltermin: '2027-02-15',
+      richtigkeit: true,
+    },
+    files: [{ fieldId: 'fotos', name: 'eiche-von-sueden.jpg', type: 'image/jpeg', size: 482_133 }],
+    ...more,
+  };
 }
