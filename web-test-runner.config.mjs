@@ -93,7 +93,9 @@ function referenceBackend() {
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), referenceBackend()],
+  // A Chromium target, not an ES year: esbuild drops import attributes for every ES target it knows, and
+  // without `with { type: 'json' }` the browser refuses the sample catalog's JSON that the stories import.
+  plugins: [esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }), referenceBackend()],
   filterBrowserLogs: (log) => !isNoise(log),
   reporters: [defaultReporter(), countsReporter()],
   browsers: [

@@ -1,176 +1,95 @@
 /**
- * `<ozg-authority-inbox>` in each of its states. Storybook has no backend: a story-only subclass answers with a
- * scripted `fetch` and, for the states behind the sign-in, signs in and clicks its way there as a caseworker
- * would.
+ * `<ozg-authority-inbox>` in each of its states. Storybook has no backend: a story-only subclass answers from
+ * the fixture backend, seeded with tree felling permits from Heide (sample catalog) that Stadt Heide's building
+ * office handles, and, for the states behind the sign-in, signs in and clicks its way there as a caseworker
+ * would. The fixture also stays silent or fails where a story needs it.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
-import type { FormDefinition, Status, Submission, SubmissionSummary } from '../src/contract/index.ts';
+import {
+  fixtureBackend,
+  treeFellingFromHeide,
+  type FixtureBackend,
+  type FixtureOptions,
+  type SeedApplication,
+} from './fixture-backend.ts';
 import { OzgAuthorityInbox } from '../src/ozg-authority-inbox.ts';
 
 type Scenario = 'sample' | 'wrong-key' | 'loading' | 'empty' | 'error' | 'final' | 'no-form';
 type Walk = 'none' | 'sign-in' | 'open' | 'invalid' | 'forward-choice' | 'forward';
 
-const authorities = [
-  {
-    id: 'stadt-heide-bauen-umwelt',
-    name: {
-      de: 'Stadt Heide – Fachbereich Bauen und Umwelt',
-      en: 'Town of Heide – Building and Environment',
-    },
-    address: { street: 'Postelweg 1', postalCode: '25746', city: 'Heide' },
-  },
-  {
-    id: 'kreis-dithmarschen-naturschutz',
-    name: {
-      de: 'Kreis Dithmarschen – Untere Naturschutzbehörde',
-      en: 'District of Dithmarschen – Lower Nature Conservation Authority',
-    },
-    address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
-  },
-];
-const own = authorities[0]!;
+/** The office whose inbox the stories show, and the Kreis office it forwards to. */
+const HEIDE = 'stadt-heide-bauen-umwelt';
+const KREIS = 'kreis-dithmarschen-naturschutz';
 
-const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, 0) + minutes * 60_000).toISOString();
-const serviceName = { de: 'Baum fällen – Genehmigung beantragen', en: 'Tree felling permit' };
+const now = Date.UTC(2026, 10, 23, 9, 0);
+const daysAgo = (days: number, minutes = 0) => new Date(now - days * 86_400_000 + minutes * 60_000);
 
-const summaries: SubmissionSummary[] = (['submitted', 'in-progress', 'info-requested'] as Status[]).map(
-  (status, i) => ({
-    id: `antrag-${i + 1}`,
-    reference: `DI-2026-00012${3 - i}`,
-    serviceId: 'baumfaellgenehmigung',
-    serviceName,
-    tenantId: 'kreis-dithmarschen',
-    ars: '010510044044',
-    status,
-    createdAt: at(-i * 60 * 24),
-    updatedAt: at(-i * 60 * 20),
-  }),
-);
+const people = ['Hansen', 'Peters', 'Jensen', 'Thomsen', 'Carstens', 'Nissen', 'Rohde', 'Möller'];
+const trees = ['Rotbuche', 'Bergahorn', 'Linde', 'Esche', 'Kastanie', 'Weide', 'Kiefer', 'Pappel'];
 
-const form: FormDefinition = {
-  id: 'baumfaellgenehmigung',
-  version: 1,
-  title: serviceName,
-  steps: [
-    {
-      id: 'antragsteller',
-      title: { de: 'Antragstellende Person', en: 'Applicant' },
-      fields: [
-        { id: 'vorname', type: 'text', label: { de: 'Vorname', en: 'First name' } },
-        { id: 'familienname', type: 'text', label: { de: 'Familienname', en: 'Surname' } },
-        { id: 'email', type: 'email', label: { de: 'E-Mail-Adresse', en: 'E-mail address' } },
-      ],
-    },
-    {
-      id: 'baumangaben',
-      title: { de: 'Bäume', en: 'Trees' },
-      fields: [
-        {
-          id: 'baeume',
-          type: 'group',
-          label: { de: 'Baum', en: 'Tree' },
-          repeatable: { min: 1, max: 10 },
-          fields: [
-            { id: 'baumart', type: 'text', label: { de: 'Baumart', en: 'Species' } },
-            {
-              id: 'stammumfang',
-              type: 'number',
-              unit: 'cm',
-              label: { de: 'Stammumfang', en: 'Trunk girth' },
-            },
-            {
-              id: 'grund',
-              type: 'select',
-              label: { de: 'Grund', en: 'Reason' },
-              options: [
-                { value: 'krank', label: { de: 'Der Baum ist krank', en: 'The tree is diseased' } },
-                { value: 'gefahr', label: { de: 'Der Baum ist eine Gefahr', en: 'The tree is a danger' } },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-    {
-      id: 'unterlagen',
-      title: { de: 'Fotos und Unterlagen', en: 'Photos and documents' },
-      fields: [
-        { id: 'fotos', type: 'file', label: { de: 'Fotos des Baumes', en: 'Photos of the tree' } },
-        { id: 'faelltermin', type: 'date', label: { de: 'Gewünschter Fälltermin', en: 'Preferred date' } },
-      ],
-    },
-  ],
-};
-
-const photo = {
-  uploadId: 'foto-0000000000000001',
-  name: 'eiche-von-sueden.jpg',
-  size: 482_133,
-  type: 'image/jpeg',
-};
-
-function submission(status: Status): Submission {
+/** Earlier applications, one a day, so the list has a second page. */
+function earlier(i: number): SeedApplication {
+  const base = treeFellingFromHeide(daysAgo(4 + i), {
+    files: [{ fieldId: 'fotos', name: `baum-${i + 1}.jpg`, type: 'image/jpeg', size: 64_000 }],
+  });
   return {
-    ...summaries[0]!,
-    status,
-    formId: 'baumfaellgenehmigung',
-    formVersion: 1,
-    lang: 'de',
-    authorityId: own.id,
+    ...base,
     data: {
-      vorname: 'Erika',
-      familienname: 'Mustermann',
-      email: 'erika@example.org',
-      baeume: [
-        { baumart: 'Stieleiche', stammumfang: 180, grund: 'krank' },
-        { baumart: 'Birke', stammumfang: 90, grund: 'gefahr' },
-      ],
-      fotos: [photo],
-      faelltermin: '2027-02-15',
+      ...base.data,
+      familienname: people[i % people.length]!,
+      baeume: [{ baumart: trees[i % trees.length]!, stammumfang: 90 + 10 * (i % 7), grund: 'gefahr' }],
     },
-    files: [photo],
-    events:
-      status === 'completed'
-        ? [
-            { type: 'submitted', at: at(0), authorityId: own.id },
-            { type: 'accepted', at: at(60 * 24), authorityId: own.id, message: 'Die Fällung ist genehmigt.' },
-            { type: 'completed', at: at(60 * 48), authorityId: own.id },
-          ]
-        : [{ type: 'submitted', at: at(0), authorityId: own.id }],
+    events: [
+      { type: 'in-progress', at: daysAgo(3 + i) },
+      ...(i % 3 === 0 ? [{ type: 'accepted' as const, at: daysAgo(2 + i) }] : []),
+    ],
   };
 }
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
-  });
-const problem = (status: number) => json({ type: 'about:blank', title: 'Problem', status }, status);
+/** Heide's inbox: 22 earlier applications, two in progress, and the newest one (closed in `final`). */
+function seedInbox(backend: FixtureBackend, closed: boolean): void {
+  for (let i = 21; i >= 0; i--) backend.seed(earlier(i));
+  backend.seed(
+    treeFellingFromHeide(daysAgo(3), {
+      events: [
+        { type: 'in-progress', at: daysAgo(2) },
+        {
+          type: 'info-requested',
+          at: daysAgo(1),
+          message: 'Bitte reichen Sie ein Foto des ganzen Baumes nach.',
+        },
+      ],
+    }),
+  );
+  backend.seed(treeFellingFromHeide(daysAgo(2), { events: [{ type: 'in-progress', at: daysAgo(1) }] }));
+  backend.seed(
+    treeFellingFromHeide(
+      daysAgo(0),
+      closed
+        ? {
+            events: [
+              { type: 'accepted', at: daysAgo(0, 60), message: 'Die Fällung ist genehmigt.' },
+              { type: 'completed', at: daysAgo(0, 120) },
+            ],
+          }
+        : {},
+    ),
+  );
+}
 
-function answer(scenario: Scenario, url: URL, init: RequestInit | undefined): Promise<Response> {
-  const path = url.pathname.replace(/^.*\/api\/v1/, '');
-  const key = new Headers(init?.headers).get('Authorization');
-  if (path.startsWith('/authority') && (scenario === 'wrong-key' || !key))
-    return Promise.resolve(problem(401));
-  if (path === '/authority') return Promise.resolve(json(own));
-  if (path === '/authority/authorities') return Promise.resolve(json({ authorities }));
-  if (path === '/authority/submissions') {
-    if (scenario === 'loading') return new Promise(() => undefined);
-    if (scenario === 'error') return Promise.resolve(problem(503));
-    const items = scenario === 'empty' ? [] : summaries;
-    return Promise.resolve(json({ items, total: scenario === 'empty' ? 0 : 45, page: 1, pageSize: 20 }));
-  }
-  if (path.endsWith('/events')) {
-    const body = JSON.parse(String(init?.body)) as { type: Status; message?: string };
-    return Promise.resolve(json({ ...body, at: at(60 * 72), authorityId: own.id }, 201));
-  }
-  if (path.startsWith('/authority/submissions/'))
-    return Promise.resolve(json(submission(scenario === 'final' ? 'completed' : 'submitted')));
-  if (path.startsWith('/forms/')) return Promise.resolve(scenario === 'no-form' ? problem(404) : json(form));
-  return Promise.resolve(problem(404));
+const options: Partial<Record<Scenario, FixtureOptions>> = {
+  loading: { latency: { listSubmissions: Infinity } },
+  error: { fail: { listSubmissions: 503 } },
+  'no-form': { fail: { getForm: 404 } },
+};
+
+function backendFor(scenario: Scenario): FixtureBackend {
+  const backend = fixtureBackend(options[scenario]);
+  if (scenario !== 'empty') seedInbox(backend, scenario === 'final');
+  return backend;
 }
 
 /** Waits until the element shows something (at most 3 s: stories must never hang). */
@@ -184,17 +103,16 @@ async function until(el: HTMLElement, selector: string): Promise<HTMLElement | n
 }
 
 class StoryInbox extends OzgAuthorityInbox {
-  /** Which scripted backend answers. */
+  /** Which backend answers (see the scenarios above). */
   @property() scenario: Scenario = 'sample';
   /** How far the story clicks through as a caseworker. */
   @property() walk: Walk = 'none';
+  #backend: { scenario: Scenario; backend: FixtureBackend } | undefined;
 
   protected override apiOptions(): ApiClientOptions {
-    return {
-      ...super.apiOptions(),
-      retry: { attempts: 1 },
-      fetch: (input, init) => answer(this.scenario, new URL(String(input)), init),
-    };
+    if (this.#backend?.scenario !== this.scenario)
+      this.#backend = { scenario: this.scenario, backend: backendFor(this.scenario) };
+    return { ...super.apiOptions(), retry: { attempts: 1 }, fetch: this.#backend.backend.fetch };
   }
 
   override connectedCallback(): void {
@@ -205,7 +123,7 @@ class StoryInbox extends OzgAuthorityInbox {
   async #walk(): Promise<void> {
     const input = await until(this, '#api-key');
     if (!(input instanceof HTMLInputElement)) return;
-    input.value = 'demo-stadt-heide-bauen-umwelt';
+    input.value = this.scenario === 'wrong-key' ? 'falscher-schluessel' : `demo-${HEIDE}`;
     (await until(this, '[part="sign-in-button"]'))?.click();
     if (this.walk === 'sign-in') return;
     (await until(this, '[part="open-button"]'))?.click();
@@ -216,7 +134,7 @@ class StoryInbox extends OzgAuthorityInbox {
     if (this.walk === 'forward') {
       const select = await until(this, '#target');
       if (select instanceof HTMLSelectElement) {
-        select.value = 'kreis-dithmarschen-naturschutz';
+        select.value = KREIS;
         select.dispatchEvent(new Event('change'));
       }
     }

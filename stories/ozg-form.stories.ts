@@ -1,15 +1,17 @@
 /**
- * `<ozg-form>` in each of its states. Storybook has no backend: a story-only subclass answers with a
- * scripted `fetch` (a definition with every field type, a long generated form, markup in texts, failures).
- * File uploads go through XMLHttpRequest to a local port nothing listens on, so they always fail here (the
- * "UploadFailure" story shows that state); successful uploads are covered by the browser tests.
+ * `<ozg-form>` in each of its states. Storybook has no backend: a story-only subclass answers from the fixture
+ * backend, which serves this file's forms (every field type, a long generated form, markup in texts) as the
+ * form of the sample catalog's trade registration: places, uploads and the submission (checked with the form
+ * engine, routed to the authority of the applicant's Gemeinde) work as with the reference backend. Failures
+ * (loading, submitting, a lost upload) are injected into the fixture.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
-import type { Field, FormDefinition, PublicTenant, SubmissionReceipt } from '../src/contract/index.ts';
+import type { Field, FormDefinition } from '../src/contract/index.ts';
 import { OzgForm } from '../src/ozg-form.ts';
+import { fixtureBackend, type FixtureBackend, type FixtureOptions } from './fixture-backend.ts';
 import '../src/ozg-config.ts';
 
 type Scenario = 'all-types' | 'long' | 'markup' | 'load-error' | 'submit-error';
@@ -146,65 +148,41 @@ const markup: FormDefinition = {
   ],
 };
 
-const tenant: PublicTenant = {
-  id: 'kreis-dithmarschen',
-  name: { de: 'Kreis Dithmarschen' },
-  ars: '01051',
-  privacyNoticeUrl: 'https://www.dithmarschen.example/datenschutz',
-  statusPageUrl: 'https://www.dithmarschen.example/online-dienste/antragsstatus',
+/** The story forms, offered by the fixture backend as the form of the sample catalog's trade registration. */
+const forms = [allTypes, longForm(), markup].map((definition) => ({
+  definition,
+  serviceId: 'gewerbeanmeldung',
+}));
+const formIds: Record<Scenario, string> = {
+  'all-types': allTypes.id,
+  long: 'lang',
+  markup: markup.id,
+  'load-error': allTypes.id,
+  'submit-error': allTypes.id,
 };
 
-const receipt: SubmissionReceipt = {
-  id: 'demo',
-  reference: 'DI-2026-000123',
-  accessCode: 'K7P2QX9M4T',
-  status: 'submitted',
-  createdAt: new Date().toISOString(),
-  authority: {
-    id: 'kreis-dithmarschen-naturschutz',
-    name: { de: 'Kreis Dithmarschen, Untere Naturschutzbehörde' },
-    address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
-    phone: '0481 97-0',
-  },
-};
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' },
-  });
+/** What fails in a story; everything else is answered by the fixture backend (with a short delay). */
+function failures(scenario: Scenario, start: Start): FixtureOptions['fail'] {
+  if (scenario === 'load-error') return { getForm: 503 };
+  if (scenario === 'submit-error') return { createSubmission: 503 };
+  if (start === 'upload-error') return { uploadFile: 'network' };
+  return {};
+}
 
 class StoryOzgForm extends OzgForm {
   @property() scenario: Scenario = 'all-types';
   @property() start: Start = 'step';
   #started = false;
+  #backend: { key: string; backend: FixtureBackend } | undefined;
 
   protected override apiOptions(): ApiClientOptions {
-    const scenario = this.scenario;
-    return {
-      retry: { attempts: 1 },
-      xhr: () => {
-        const xhr = new XMLHttpRequest();
-        const open = xhr.open.bind(xhr) as (method: string, url: string) => void;
-        xhr.open = (method: string) => open(method, 'http://127.0.0.1:9/');
-        return xhr;
-      },
-      fetch: async (input) => {
-        const url = String(input);
-        await new Promise((r) => setTimeout(r, 150));
-        if (scenario === 'load-error') return json({ type: 'x', title: 'x', status: 503 }, 503);
-        if (url.includes('/forms/'))
-          return json(scenario === 'long' ? longForm() : scenario === 'markup' ? markup : allTypes);
-        if (url.includes('/locations'))
-          return json({ locations: [{ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }] });
-        if (url.includes('/submissions')) {
-          return scenario === 'submit-error'
-            ? json({ type: 'x', title: 'x', status: 503 }, 503)
-            : json(receipt, 201);
-        }
-        return json(tenant);
-      },
-    };
+    const key = `${this.scenario} ${this.start}`;
+    if (this.#backend?.key !== key) {
+      const fail = failures(this.scenario, this.start);
+      this.#backend = { key, backend: fixtureBackend({ latency: 150, forms, ...(fail ? { fail } : {}) }) };
+    }
+    const { fetch, xhr } = this.#backend.backend;
+    return { retry: { attempts: 1 }, fetch, xhr };
   }
 
   override connectedCallback(): void {
@@ -271,7 +249,7 @@ const meta: Meta<Args> = {
     html`<story-ozg-form
       endpoint="https://ozg.example.de"
       tenant="kreis-dithmarschen"
-      form-id="alle-felder"
+      form-id=${formIds[scenario]}
       lang=${lang}
       scenario=${scenario}
       start=${start}

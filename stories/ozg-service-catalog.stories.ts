@@ -1,89 +1,36 @@
 /**
- * `<ozg-service-catalog>` in each of its states. Storybook has no backend: a story-only subclass answers
- * with a scripted `fetch` (a small excerpt of the sample catalog, or a failure).
+ * `<ozg-service-catalog>` in each of its states. Storybook has no backend: a story-only subclass answers from
+ * the fixture backend (the sample catalog of the reference backend: Kreis Dithmarschen, Stadt Heide,
+ * Brunsbüttel), which can also stay silent or fail; what the sample catalog cannot show (an empty catalog, an
+ * answer outside the contract, very long texts) is scripted here.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
-import type { Service } from '../src/contract/index.ts';
+import type { Service, ServiceList } from '../src/contract/index.ts';
 import { OzgServiceCatalog } from '../src/ozg-service-catalog.ts';
+import { fixtureFetch } from './fixture-backend.ts';
 import '../src/ozg-config.ts';
 
 type Scenario = 'sample' | 'loading' | 'empty' | 'error' | 'malformed' | 'long';
 
 const long = (text: string, times: number) => Array.from({ length: times }, () => text).join('\n\n');
 
-const services: Service[] = [
-  {
-    id: 'fahrzeugzulassung',
-    name: { de: 'Fahrzeug zulassen (i-Kfz)', en: 'Register a vehicle (i-Kfz)' },
-    summary: {
-      de: 'Auto, Motorrad oder Anhänger online oder bei der Zulassungsstelle zulassen, umschreiben oder abmelden.',
-      en: 'Register, re-register or deregister a car, motorcycle or trailer online or at the registration office.',
-    },
-    categories: ['mobilitaet'],
-    synonyms: { de: ['Auto anmelden', 'Kennzeichen'], en: ['register car'] },
-    onlineServiceUrl: 'https://i-kfz.dithmarschen.example/',
-    costs: { de: 'Laut Gebührenordnung (GebOSt).', en: 'According to the fee schedule (GebOSt).' },
+/** A service with very long texts, to try line breaks at 320 px. */
+const longService: Service = {
+  id: 'langer-text',
+  name: {
+    de: 'Ausnahmegenehmigung nach der Straßenverkehrs-Ordnung für Schwertransporte und Großraumtransporte im Kreisgebiet',
   },
-  {
-    id: 'baumfaellgenehmigung',
-    name: { de: 'Baum fällen – Genehmigung beantragen', en: 'Tree felling permit' },
-    summary: {
-      de: 'Genehmigung, um einen geschützten Baum zu fällen oder stark zurückzuschneiden.',
-      en: 'Permission to fell or heavily prune a protected tree.',
-    },
-    categories: ['umwelt', 'bauen'],
-    formId: 'baumfaellgenehmigung',
-    fullText: {
-      de: 'Bäume ab einem bestimmten Stammumfang sind geschützt.\n\nFür das Fällen brauchen Sie eine Genehmigung.',
-      en: 'Trees above a certain trunk girth are protected.\n\nYou need a permit to fell them.',
-    },
-    requiredDocuments: [{ de: 'Lageplan mit dem Standort des Baumes', en: 'Site plan showing the tree' }],
-    processingTime: { de: 'In der Regel vier Wochen.', en: 'Usually four weeks.' },
+  summary: { de: long('Eine sehr lange Beschreibung mit Donaudampfschifffahrtsgesellschaftskapitän.', 4) },
+  categories: ['mobilitaet'],
+  fullText: {
+    de: long('Absatz mit viel Text, der auf schmalen Bildschirmen umbrechen muss. '.repeat(6), 5),
   },
-  {
-    id: 'gewerbeanmeldung',
-    name: { de: 'Gewerbe anmelden', en: 'Register a business' },
-    summary: {
-      de: 'Ein Gewerbe anmelden, wenn Sie eine selbständige Tätigkeit beginnen.',
-      en: 'Register a trade.',
-    },
-    categories: ['wirtschaft'],
-    formId: 'gewerbeanmeldung',
-    legalBasis: [{ de: '§ 14 Gewerbeordnung (GewO)' }],
-  },
-  {
-    id: 'langer-text',
-    name: {
-      de: 'Ausnahmegenehmigung nach der Straßenverkehrs-Ordnung für Schwertransporte und Großraumtransporte im Kreisgebiet',
-    },
-    summary: { de: long('Eine sehr lange Beschreibung mit Donaudampfschifffahrtsgesellschaftskapitän.', 4) },
-    categories: ['mobilitaet'],
-    fullText: {
-      de: long('Absatz mit viel Text, der auf schmalen Bildschirmen umbrechen muss. '.repeat(6), 5),
-    },
-    requiredDocuments: Array.from({ length: 12 }, (_, i) => ({
-      de: `Unterlage Nummer ${i + 1} mit Erläuterung`,
-    })),
-  },
-];
-
-const categories = [
-  { id: 'mobilitaet', name: { de: 'Mobilität und Verkehr', en: 'Mobility and transport' }, count: 2 },
-  { id: 'umwelt', name: { de: 'Umwelt und Natur', en: 'Environment and nature' }, count: 1 },
-  { id: 'bauen', name: { de: 'Bauen und Wohnen', en: 'Building and housing' }, count: 1 },
-  { id: 'wirtschaft', name: { de: 'Wirtschaft und Gewerbe', en: 'Business and trade' }, count: 1 },
-];
-
-const authority = {
-  id: 'kreis',
-  name: { de: 'Kreis Dithmarschen – Fachdienst', en: 'District of Dithmarschen' },
-  address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
-  phone: '0481 97-0',
-  email: 'info@dithmarschen.example',
-  openingHours: { de: 'Mo–Fr 8–12 Uhr\nDo 14–17 Uhr', en: 'Mon–Fri 8–12\nThu 14–17' },
+  requiredDocuments: Array.from({ length: 12 }, (_, i) => ({
+    de: `Unterlage Nummer ${i + 1} mit Erläuterung`,
+  })),
 };
 
 const json = (body: unknown, status = 200) =>
@@ -92,36 +39,47 @@ const json = (body: unknown, status = 200) =>
     headers: { 'Content-Type': status < 300 ? 'application/json' : 'application/problem+json' },
   });
 
-function answer(scenario: Scenario, url: URL): Promise<Response> {
-  if (scenario === 'loading') return new Promise(() => undefined);
-  if (scenario === 'error')
-    return Promise.resolve(json({ type: 'about:blank', title: 'Unavailable', status: 503 }, 503));
-  if (scenario === 'malformed') return Promise.resolve(json({ services: 'kaputt' }));
-  const path = url.pathname;
-  const pick = scenario === 'long' ? services.slice(3) : scenario === 'empty' ? [] : services;
-  if (path.endsWith('/services'))
-    return Promise.resolve(json({ services: pick, categories, total: pick.length }));
-  if (path.endsWith('/locations'))
-    return Promise.resolve(
-      json({ locations: [{ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }] }),
-    );
-  if (path.endsWith('/responsible'))
-    return Promise.resolve(json({ serviceId: 'x', ars: '010510044044', arsPrefix: '01051', authority }));
-  const id = path.split('/').pop();
-  const service = services.find((s) => s.id === id);
-  return Promise.resolve(
-    service ? json(service) : json({ type: 'about:blank', title: 'Not found', status: 404 }, 404),
-  );
+/** A scripted backend: the list (and the one service of it) for every request, other routes unknown. */
+function scripted(list: unknown, service?: Service): typeof fetch {
+  return (input) => {
+    const path = new URL(String(input)).pathname;
+    if (path.endsWith('/services')) return Promise.resolve(json(list));
+    if (service && path.endsWith(`/services/${service.id}`)) return Promise.resolve(json(service));
+    return Promise.resolve(json({ type: 'about:blank', title: 'Not found', status: 404 }, 404));
+  };
 }
 
+const emptyList: ServiceList = { services: [], categories: [], total: 0 };
+const longList: ServiceList = {
+  services: [longService],
+  categories: [{ id: 'mobilitaet', name: { de: 'Mobilität und Verkehr' }, count: 1 }],
+  total: 1,
+};
+
+/** The backend of each scenario, made once (the fixture keeps its search indexes). */
+const backends: Record<Scenario, () => typeof fetch> = {
+  sample: () => fixtureFetch(),
+  loading: () => fixtureFetch({ latency: { listServices: Infinity } }),
+  error: () => fixtureFetch({ fail: { listServices: 503 } }),
+  empty: () => scripted(emptyList),
+  malformed: () => scripted({ services: 'kaputt' }),
+  long: () => scripted(longList, longService),
+};
+const made = new Map<Scenario, typeof fetch>();
+const backendOf = (scenario: Scenario) => {
+  let backend = made.get(scenario);
+  if (!backend) made.set(scenario, (backend = (backends[scenario] ?? backends.sample)()));
+  return backend;
+};
+
 class StoryServiceCatalog extends OzgServiceCatalog {
-  /** Which scripted backend answers. */
+  /** Which backend answers (see the scenarios above). */
   @property() scenario: Scenario = 'sample';
 
   protected override apiOptions(): ApiClientOptions {
     return {
       retry: { attempts: 1 },
-      fetch: (input) => answer(this.scenario, new URL(String(input))),
+      fetch: backendOf(this.scenario),
     };
   }
 }

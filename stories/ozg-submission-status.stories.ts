@@ -1,156 +1,137 @@
 /**
- * `<ozg-submission-status>` in each of its states. Storybook has no backend: a story-only subclass answers the
- * status look-up with a scripted `fetch` (an application in the chosen state, or a failure).
+ * `<ozg-submission-status>` in each of its states. Storybook has no backend: a story-only subclass answers from
+ * the fixture backend, seeded with a tree felling permit from Heide (sample catalog) that caseworkers took to
+ * the story's state; the fixture also stays silent or fails. Only an answer outside the contract is scripted.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
-import { STATUSES, type Status, type StatusView } from '../src/contract/index.ts';
+import { STATUSES, type Status } from '../src/contract/index.ts';
 import { OzgSubmissionStatus } from '../src/ozg-submission-status.ts';
+import { fixtureBackend, treeFellingFromHeide, type SeedApplication } from './fixture-backend.ts';
 
 type Scenario = Status | 'loading' | 'not-found' | 'error' | 'malformed' | 'rate-limited' | 'stale';
 
-const heide = {
-  id: 'stadt-heide-bauen-umwelt',
-  name: { de: 'Stadt Heide – Fachbereich Bauen und Umwelt', en: 'Town of Heide – Building and Environment' },
-  address: { street: 'Postelweg 1', postalCode: '25746', city: 'Heide' },
-  phone: '0481 6850-0',
-  email: 'bauen@heide.example',
-};
-const kreis = {
-  id: 'kreis-dithmarschen-naturschutz',
-  name: {
-    de: 'Kreis Dithmarschen – Untere Naturschutzbehörde',
-    en: 'District of Dithmarschen – Lower Nature Conservation Authority',
-  },
-  address: { street: 'Stettiner Straße 30', postalCode: '25746', city: 'Heide' },
-};
+/** The Kreis authority that takes over trees outside the town's own responsibility. */
+const KREIS = 'kreis-dithmarschen-naturschutz';
+const start = Date.UTC(2026, 10, 23, 9, 0);
+const at = (minutes: number) => new Date(start + minutes * 60_000);
 
-const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, 0) + minutes * 60_000).toISOString();
-
-type Event = StatusView['events'][number];
-const submitted: Event = { type: 'submitted', at: at(0), authorityName: heide.name };
-const inProgress: Event = { type: 'in-progress', at: at(60 * 24), authorityName: heide.name };
-const steps: Record<Status, Event[]> = {
-  submitted: [submitted],
+type Events = NonNullable<SeedApplication['events']>;
+const inProgress: Events = [{ type: 'in-progress', at: at(60 * 24) }];
+/** What the caseworkers did to bring the application into each state. */
+const histories: Record<Status, Events> = {
+  submitted: [],
   forwarded: [
-    submitted,
     {
       type: 'forwarded',
+      toAuthorityId: KREIS,
       at: at(90),
-      authorityName: kreis.name,
-      message: 'Für Bäume außerhalb der Innenstadt ist der Kreis zuständig.',
+      message: 'Die Bäume stehen in einem Landschaftsschutzgebiet; dafür ist der Kreis zuständig.',
     },
   ],
-  'in-progress': [submitted, inProgress],
+  'in-progress': inProgress,
   'info-requested': [
-    submitted,
-    inProgress,
+    ...inProgress,
     {
       type: 'info-requested',
       at: at(60 * 48),
-      authorityName: heide.name,
       message: 'Bitte reichen Sie ein Foto des ganzen Baumes und einen Lageplan nach.',
     },
   ],
-  accepted: [
-    submitted,
-    inProgress,
-    {
-      type: 'accepted',
-      at: at(60 * 24 * 6),
-      authorityName: heide.name,
-      message: 'Die Fällung ist genehmigt.',
-    },
-  ],
+  accepted: [...inProgress, { type: 'accepted', at: at(60 * 24 * 6), message: 'Die Fällung ist genehmigt.' }],
   rejected: [
-    submitted,
-    inProgress,
+    ...inProgress,
     {
       type: 'rejected',
       at: at(60 * 24 * 6),
-      authorityName: heide.name,
       message:
         'Die Eiche ist gesund und prägt das Ortsbild. Eine Fällung ist nach der Baumschutzsatzung nicht zulässig.',
     },
   ],
   completed: [
-    submitted,
-    inProgress,
-    { type: 'accepted', at: at(60 * 24 * 6), authorityName: heide.name },
-    { type: 'completed', at: at(60 * 24 * 20), authorityName: heide.name },
+    ...inProgress,
+    { type: 'accepted', at: at(60 * 24 * 6) },
+    { type: 'completed', at: at(60 * 24 * 20) },
   ],
 };
 
-function view(status: Status): StatusView {
-  const events = steps[status];
-  return {
-    reference: 'DI-2026-000123',
-    status,
-    serviceName: { de: 'Baum fällen – Genehmigung beantragen', en: 'Tree felling permit' },
-    createdAt: events[0]!.at,
-    updatedAt: events[events.length - 1]!.at,
-    authority: status === 'forwarded' ? kreis : heide,
-    events,
-  };
-}
+/** An application nobody submitted: the fixture does not know it. */
+const UNKNOWN = { reference: 'DI-2026-000123', accessCode: 'Xy7Pq2Lm9Ab3' };
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': status < 300 ? 'application/json' : 'application/problem+json',
-      ...headers,
-    },
-  });
+const isStatus = (scenario: string): scenario is Status => (STATUSES as readonly string[]).includes(scenario);
 
-function answer(scenario: Scenario, call: number): Promise<Response> {
+/** The backend of a scenario and the application the story opens in it. */
+function backendFor(scenario: Scenario | 'form' | 'invalid'): {
+  fetch: typeof fetch;
+  open?: { reference: string; accessCode: string };
+} {
+  if (isStatus(scenario)) {
+    const backend = fixtureBackend();
+    return {
+      fetch: backend.fetch,
+      open: backend.seed(treeFellingFromHeide(at(0), { events: histories[scenario] })),
+    };
+  }
   switch (scenario) {
     case 'loading':
-      return new Promise(() => undefined);
+      return { fetch: fixtureBackend({ latency: { getStatus: Infinity } }).fetch, open: UNKNOWN };
     case 'not-found':
-      return Promise.resolve(json({ type: 'about:blank', title: 'Not Found', status: 404 }, 404));
+      return { fetch: fixtureBackend().fetch, open: UNKNOWN };
     case 'error':
-      return Promise.resolve(json({ type: 'about:blank', title: 'Unavailable', status: 503 }, 503));
-    case 'malformed':
-      return Promise.resolve(json({ reference: 'DI-2026-000123', status: 'verloren' }));
+      return { fetch: fixtureBackend({ fail: { getStatus: 503 } }).fetch, open: UNKNOWN };
     case 'rate-limited':
-      return Promise.resolve(
-        json({ type: 'about:blank', title: 'Too Many Requests', status: 429 }, 429, { 'Retry-After': '40' }),
-      );
-    case 'stale':
-      return Promise.resolve(
-        call === 1
-          ? json(view('in-progress'))
-          : json({ type: 'about:blank', title: 'Too Many Requests', status: 429 }, 429, {
-              'Retry-After': '40',
+      return {
+        fetch: fixtureBackend({ fail: { getStatus: { status: 429, retryAfter: 40 } } }).fetch,
+        open: UNKNOWN,
+      };
+    case 'stale': {
+      // The first look-up is answered; the refresh right after it hits the rate limit.
+      const backend = fixtureBackend();
+      const limited = fixtureBackend({ fail: { getStatus: { status: 429, retryAfter: 40 } } });
+      let calls = 0;
+      return {
+        fetch: (input, init) => (++calls === 1 ? backend.fetch : limited.fetch)(input, init),
+        open: backend.seed(treeFellingFromHeide(at(0), { events: histories['in-progress'] })),
+      };
+    }
+    case 'malformed':
+      return {
+        fetch: () =>
+          Promise.resolve(
+            new Response(JSON.stringify({ reference: 'DI-2026-000123', status: 'verloren' }), {
+              headers: { 'Content-Type': 'application/json' },
             }),
-      );
+          ),
+        open: UNKNOWN,
+      };
     default:
-      return Promise.resolve(json(view(scenario)));
+      return { fetch: fixtureBackend().fetch };
   }
 }
 
 class StoryStatus extends OzgSubmissionStatus {
-  /** Which scripted backend answers. */
+  /** Which backend answers (see the scenarios above). */
   @property() scenario: Scenario | 'form' | 'invalid' = 'submitted';
-  #calls = 0;
+  #backend: (ReturnType<typeof backendFor> & { scenario: string }) | undefined;
+
+  /** The scenario's backend, made anew when the scenario changes (Storybook controls). */
+  get #story() {
+    if (this.#backend?.scenario !== this.scenario)
+      this.#backend = { ...backendFor(this.scenario), scenario: this.scenario };
+    return this.#backend;
+  }
 
   protected override apiOptions(): ApiClientOptions {
-    return {
-      retry: { attempts: 1 },
-      fetch: () => {
-        this.#calls += 1;
-        return answer(this.scenario as Scenario, this.#calls);
-      },
-    };
+    return { retry: { attempts: 1 }, fetch: this.#story.fetch };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.scenario === 'form' || this.scenario === 'invalid') return;
-    this.show('DI-2026-000123', 'Xy7Pq2Lm9Ab3');
+    const open = this.#story.open;
+    if (!open) return;
+    this.show(open.reference, open.accessCode);
     if (this.scenario === 'stale') setTimeout(() => void this.refresh(), 50);
   }
 

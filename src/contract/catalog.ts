@@ -93,6 +93,24 @@ export const Responsibility = named(
 );
 export type Responsibility = z.infer<typeof Responsibility>;
 
+/**
+ * The responsibility for a service at a Gemeinde (12-digit ARS): among the entries of the service whose ARS
+ * prefix the Gemeinde's ARS starts with, the longest prefix wins (a Gemeinde over its Amt over its Kreis).
+ * Shared by the backend and the browser-side fixture backend of the stories.
+ */
+export function responsibleFor(
+  responsibilities: readonly Responsibility[],
+  serviceId: string,
+  ars: string,
+): Responsibility | undefined {
+  let best: Responsibility | undefined;
+  for (const r of responsibilities) {
+    if (r.serviceId !== serviceId || !ars.startsWith(r.arsPrefix)) continue;
+    if (!best || r.arsPrefix.length > best.arsPrefix.length) best = r;
+  }
+  return best;
+}
+
 /** A place a citizen can name: a Gemeinde (or part of it) with its postal codes and ARS. */
 export const Location = named(
   z.object({

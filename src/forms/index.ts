@@ -3,6 +3,8 @@
  * Framework-free: no DOM, no Node APIs.
  */
 export { compile } from './compile.ts';
+export { collectFileAnswers, fileFields, typeAccepted } from './files.ts';
+export type { FileAnswer } from './files.ts';
 export type { CompiledForm, FieldErrorOut, Lang, RepetitionIndex } from './compile.ts';
 export { DefinitionError, validateDefinition } from './definition.ts';
 export type { DefinitionIssue } from './definition.ts';

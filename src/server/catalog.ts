@@ -6,7 +6,15 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { Authority, Category, Location, Responsibility, Service, Tenant } from '../contract/catalog.ts';
+import {
+  Authority,
+  Category,
+  Location,
+  Responsibility,
+  Service,
+  Tenant,
+  responsibleFor,
+} from '../contract/catalog.ts';
 import { FormDefinition } from '../contract/form-definition.ts';
 import { Id } from '../contract/common.ts';
 import { pointerSegment } from './problem.ts';
@@ -181,18 +189,13 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
   };
 }
 
-/** The responsibility for a service at a Gemeinde: the longest matching ARS prefix wins. */
+/** The responsibility for a service at a Gemeinde (the longest matching ARS prefix wins) with its authority. */
 export function findResponsibility(
   catalog: Catalog,
   serviceId: string,
   ars: string,
 ): { arsPrefix: string; authority: Authority } | undefined {
-  let best: Responsibility | undefined;
-  for (const r of catalog.responsibilities) {
-    if (r.serviceId !== serviceId || !ars.startsWith(r.arsPrefix)) continue;
-    if (!best || r.arsPrefix.length > best.arsPrefix.length) best = r;
-  }
-  if (!best) return undefined;
-  const authority = catalog.authorities.get(best.authorityId);
-  return authority ? { arsPrefix: best.arsPrefix, authority } : undefined;
+  const best = responsibleFor(catalog.responsibilities, serviceId, ars);
+  const authority = best && catalog.authorities.get(best.authorityId);
+  return best && authority ? { arsPrefix: best.arsPrefix, authority } : undefined;
 }

@@ -2,11 +2,10 @@
  * The bridge to the shared form engine (`src/forms`): the server validates submissions with the very validator
  * the browser uses. Compiled forms are cached per (id, version).
  */
-import type { Field, FileField, FileRef, FormDefinition } from '../contract/form-definition.ts';
+import type { FormDefinition } from '../contract/form-definition.ts';
 import type { FieldError } from '../contract/problem.ts';
 import type { Lang } from '../contract/common.ts';
 import { compile } from '../forms/index.ts';
-import { pointerSegment } from './problem.ts';
 
 export type ValidationResult =
   { ok: true; data: Record<string, unknown> } | { ok: false; errors: FieldError[] };
@@ -33,57 +32,4 @@ export class FormCache {
     }
     return compiled;
   }
-}
-
-/** A file field's answer inside the (pruned) data, with its JSON Pointer relative to the answers. */
-export interface FileAnswer {
-  field: FileField;
-  pointer: string;
-  refs: FileRef[];
-}
-
-/** Finds every answered file field, also inside (repeatable) groups. */
-export function collectFileAnswers(definition: FormDefinition, data: Record<string, unknown>): FileAnswer[] {
-  const out: FileAnswer[] = [];
-  const walk = (fields: Field[], scope: Record<string, unknown>, base: string) => {
-    for (const field of fields) {
-      const value = scope[field.id];
-      const pointer = `${base}/${pointerSegment(field.id)}`;
-      if (value === undefined || value === null) continue;
-      if (field.type === 'file' && Array.isArray(value)) {
-        out.push({ field, pointer, refs: value as FileRef[] });
-      } else if (field.type === 'group') {
-        if (Array.isArray(value)) {
-          value.forEach((item, i) => {
-            if (item && typeof item === 'object')
-              walk(field.fields, item as Record<string, unknown>, `${pointer}/${i}`);
-          });
-        } else if (typeof value === 'object') {
-          walk(field.fields, value as Record<string, unknown>, pointer);
-        }
-      }
-    }
-  };
-  for (const step of definition.steps) walk(step.fields, data, '');
-  return out;
-}
-
-/** Every file field of a definition by id (ids are unique within a definition). */
-export function fileFields(definition: FormDefinition): Map<string, FileField> {
-  const out = new Map<string, FileField>();
-  const walk = (fields: Field[]) => {
-    for (const field of fields) {
-      if (field.type === 'file') out.set(field.id, field);
-      else if (field.type === 'group') walk(field.fields);
-    }
-  };
-  for (const step of definition.steps) walk(step.fields);
-  return out;
-}
-
-/** Whether a MIME type matches a field's `accept` list (`image/*` style wildcards allowed). */
-export function typeAccepted(type: string, accept: readonly string[] | undefined): boolean {
-  if (!accept || accept.length === 0) return true;
-  const lower = type.toLowerCase();
-  return accept.some((a) => (a.endsWith('/*') ? lower.startsWith(a.slice(0, -1)) : lower === a));
 }

@@ -1,12 +1,9 @@
 /** Service search for `listServices`, through the shared German search module (umlauts, prefixes, typos). */
 import type { Lang } from '../contract/common.ts';
 import type { Service } from '../contract/catalog.ts';
-import { buildIndex, fold, search, type SearchIndex } from '../search/index.ts';
+import { buildIndex, search, type SearchIndex } from '../search/index.ts';
 
 export type SearchFn = (services: Service[], query: string, lang: Lang) => Service[];
-
-/** Folds umlauts and case so "Muenchen", "münchen" and "MÜNCHEN" compare equal. */
-export const foldText = (text: string): string => fold(text);
 
 /** A search function with one index per service list and language, built on first use. */
 export function createSearch(): SearchFn {

@@ -5,7 +5,7 @@ import type { PublicTenant, Service, ServiceSummary, Tenant } from '../../contra
 import { assertOriginForTenant, on, type Ctx } from '../context.ts';
 import { findResponsibility } from '../catalog.ts';
 import { ProblemError } from '../problem.ts';
-import { foldText } from '../search.ts';
+import { findPlaces } from '../../search/places.ts';
 import { sha256Hex } from '../security.ts';
 
 const NOT_FOUND_TENANT = 'Unbekannter Mandant. / Unknown tenant.';
@@ -107,22 +107,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   on(app, 'searchLocations', async (request) => {
     const tenant = tenantOf(ctx, request, request.params.tenant);
-    const q = foldText(request.query.q.trim());
-    const inArea = ctx.catalog.locations.filter((l) => l.ars.startsWith(tenant.ars));
-    let hits;
-    if (/^\d+$/.test(q)) {
-      hits = inArea.filter((l) => l.postalCodes.some((p) => p.startsWith(q)));
-    } else {
-      const scored = inArea
-        .map((l) => ({ l, name: foldText(l.name) }))
-        .filter(({ name }) => name.includes(q))
-        .sort(
-          (a, b) =>
-            Number(!a.name.startsWith(q)) - Number(!b.name.startsWith(q)) || a.name.localeCompare(b.name),
-        );
-      hits = scored.map(({ l }) => l);
-    }
-    return { locations: hits.slice(0, 20) };
+    return { locations: findPlaces(ctx.catalog.locations, tenant.ars, request.query.q) };
   });
 
   on(app, 'getForm', async (request, reply) => {

@@ -5,7 +5,7 @@ import type { FieldError } from '../../contract/problem.ts';
 import type { StatusView, SubmissionReceipt } from '../../contract/submission.ts';
 import { findResponsibility } from '../catalog.ts';
 import { on, type Ctx } from '../context.ts';
-import { collectFileAnswers, fileFields, typeAccepted } from '../forms.ts';
+import { collectFileAnswers, fileFields, typeAccepted } from '../../forms/index.ts';
 import { ProblemError } from '../problem.ts';
 import {
   canonicalJson,

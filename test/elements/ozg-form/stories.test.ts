@@ -30,7 +30,10 @@ describe('ozg-form stories', () => {
     expect(review.textContent).to.contain('Max Mustermann');
     const done = await show(stories.Confirmation);
     await waitUntil(() => done.querySelector('[part="confirmation"]'), 'no confirmation', { timeout: 4000 });
-    expect(done.textContent).to.contain('DI-2026-000123');
+    // The fixture backend's first application of the Kreis portal this year.
+    expect(done.textContent).to.contain(`DI-${new Date().getUTCFullYear()}-000001`);
+    // Routed by the postal code of the answers (25746, Heide) to the town's trade office.
+    expect(done.textContent).to.contain('Stadt Heide – Ordnungs- und Gewerbeamt');
   });
 
   it('shows a failed upload with its retry button', async () => {
