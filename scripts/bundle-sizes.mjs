@@ -23,12 +23,12 @@ export const BUDGETS = {
  * download unnoticed. Lower a ceiling whenever an entry gets smaller; it ends at the budget.
  */
 export const CEILINGS = {
-  'ozg-authority-inbox': 35.5 * 1024,
+  'ozg-authority-inbox': 36 * 1024,
   'ozg-config': 7 * 1024,
   'ozg-form': 47 * 1024,
   'ozg-service-catalog': 37.5 * 1024,
   'ozg-submission-status': 33 * 1024,
-  index: 68.5 * 1024,
+  index: 69 * 1024,
 };
 
 /** Entry names: `ozg-config`, …, and `index` for all elements together. */
