@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { buildApp } from '../src/server/app.ts';
+import exampleApplication from '../src/server/sample-catalog/example-application.json' with { type: 'json' };
 import { CHROMIUM_ARGS, findChromium } from './check-chromium.mjs';
 
 interface Shot {
@@ -39,29 +40,7 @@ async function seed(): Promise<{ reference: string; accessCode: string }> {
   const receipt = await fetch(`${base}/api/v1/submissions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      tenantId: 'kreis-dithmarschen',
-      serviceId: 'baumfaellgenehmigung',
-      formId: 'baumfaellgenehmigung',
-      formVersion: 1,
-      ars: '010510044044',
-      lang: 'de',
-      data: {
-        vorname: 'Erika',
-        familienname: 'Mustermann',
-        strasse: 'Markt 1',
-        plz: '25746',
-        ort: 'Heide',
-        email: 'erika@example.org',
-        verhaeltnis: 'eigentum',
-        grundstueck_strasse: 'Markt 1',
-        grundstueck_plz: '25746',
-        grundstueck_ort: 'Heide',
-        baeume: [{ baumart: 'Eiche', stammumfang: 180, grund: 'krank' }],
-        fotos: [photo],
-        richtigkeit: true,
-      },
-    }),
+    body: JSON.stringify({ ...exampleApplication, data: { ...exampleApplication.data, fotos: [photo] } }),
   }).then((r) => r.json());
   if (typeof receipt.reference !== 'string')
     throw new Error(`submission refused: ${JSON.stringify(receipt)}`);

@@ -66,6 +66,7 @@ import baumfaellgenehmigungJson from '../src/server/sample-catalog/forms/baumfae
 import gewerbeanmeldungJson from '../src/server/sample-catalog/forms/gewerbeanmeldung.json' with { type: 'json' };
 import kleinerWaffenscheinJson from '../src/server/sample-catalog/forms/kleiner-waffenschein.json' with { type: 'json' };
 import versammlungsanzeigeJson from '../src/server/sample-catalog/forms/versammlungsanzeige.json' with { type: 'json' };
+import exampleApplication from '../src/server/sample-catalog/example-application.json' with { type: 'json' };
 
 /** The sample catalog, checked with the contract as the reference backend checks it on start. */
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((item) => [item.id, item]));
@@ -895,27 +896,17 @@ class FixtureXhr extends EventTarget {
 /** A tree felling permit from Heide (the sample form `baumfaellgenehmigung`, with a photo), to seed stories. */
 export function treeFellingFromHeide(at: Date, more: Partial<SeedApplication> = {}): SeedApplication {
   return {
-    tenant: 'kreis-dithmarschen',
-    serviceId: 'baumfaellgenehmigung',
-    ars: '010510044044',
+    tenant: exampleApplication.tenantId,
+    serviceId: exampleApplication.serviceId,
+    ars: exampleApplication.ars,
     at,
     data: {
-      vorname: 'Erika',
-      familienname: 'Mustermann',
-      strasse: 'Markt 1',
-      plz: '25746',
-      ort: 'Heide',
-      email: 'erika@example.org',
-      verhaeltnis: 'eigentum',
-      grundstueck_strasse: 'Markt 1',
-      grundstueck_plz: '25746',
-      grundstueck_ort: 'Heide',
+      ...exampleApplication.data,
       baeume: [
         { baumart: 'Stieleiche', stammumfang: 180, grund: 'krank' },
         { baumart: 'Birke', stammumfang: 90, grund: 'gefahr' },
       ],
       faelltermin: '2027-02-15',
-      richtigkeit: true,
     },
     files: [{ fieldId: 'fotos', name: 'eiche-von-sueden.jpg', type: 'image/jpeg', size: 482_133 }],
     ...more,

@@ -3,7 +3,8 @@
  * Bauen und Umwelt) with one photo, submitted through the API client as `<ozg-form>` would.
  */
 import { ApiClient } from '../../src/client/index.ts';
-import type { SubmissionReceipt } from '../../src/contract/submission.ts';
+import { SubmissionRequest, type SubmissionReceipt } from '../../src/contract/submission.ts';
+import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 import type { TestBackend } from './backend.ts';
 
 /** The authority that handles tree felling in Heide, and its demo key. */
@@ -27,29 +28,15 @@ export async function submitTreeFelling(backend: TestBackend, tree = 'Eiche'): P
   );
   return api.request('createSubmission', {
     idempotencyKey: crypto.randomUUID(),
-    body: {
+    body: SubmissionRequest.parse({
+      ...exampleApplication,
       tenantId: backend.tenant,
-      serviceId: 'baumfaellgenehmigung',
-      formId: 'baumfaellgenehmigung',
-      formVersion: 1,
-      ars: '010510044044',
-      lang: 'de',
       data: {
-        vorname: 'Erika',
-        familienname: 'Mustermann',
-        strasse: 'Markt 1',
-        plz: '25746',
-        ort: 'Heide',
-        email: 'erika@example.org',
-        verhaeltnis: 'eigentum',
-        grundstueck_strasse: 'Markt 1',
-        grundstueck_plz: '25746',
-        grundstueck_ort: 'Heide',
-        baeume: [{ baumart: tree, stammumfang: 120, grund: 'krank' }],
+        ...exampleApplication.data,
+        baeume: [{ ...exampleApplication.data.baeume[0]!, baumart: tree }],
         fotos: [photo],
-        richtigkeit: true,
       },
-    },
+    }),
   });
 }
 

@@ -10,26 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright';
 import { buildApp } from '../../src/server/app.ts';
+import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 import { buildCdnBundle, launchChromium, openWatched } from './helpers.ts';
-
-/** Valid answers of the sample tree felling permit (Heide), as a saved draft holds them. */
-function treeFellingAnswers(photo: unknown) {
-  return {
-    vorname: 'Erika',
-    familienname: 'Mustermann',
-    strasse: 'Markt 1',
-    plz: '25746',
-    ort: 'Heide',
-    email: 'erika@example.org',
-    verhaeltnis: 'eigentum',
-    grundstueck_strasse: 'Markt 1',
-    grundstueck_plz: '25746',
-    grundstueck_ort: 'Heide',
-    baeume: [{ baumart: 'Eiche', stammumfang: 180, grund: 'krank' }],
-    fotos: [photo],
-    richtigkeit: true,
-  };
-}
 
 describe('the demo site', { timeout: 180_000 }, () => {
   let work: string;
@@ -63,7 +45,8 @@ describe('the demo site', { timeout: 180_000 }, () => {
     const form = page.locator('ozg-form');
     await form.getByText(/Schritt 1 von \d/).waitFor({ timeout: 15_000 });
 
-    // The citizen filled every step earlier (a photo is uploaded as the form does it) and comes back to review.
+    // The citizen filled every step earlier (the sample catalog's example application, with a photo uploaded
+    // as the form does it) and comes back to review.
     const photo = await page.evaluate(async (api) => {
       const response = await fetch(
         `${api}/tenants/kreis-dithmarschen/forms/baumfaellgenehmigung/fields/fotos/uploads`,
@@ -75,10 +58,16 @@ describe('the demo site', { timeout: 180_000 }, () => {
       );
       return response.json();
     }, `${base}/api/v1`);
-    await page.evaluate((answers) => {
-      const draft = { answers, review: true, savedAt: new Date().toISOString() };
-      localStorage.setItem('ozg-form-draft:kreis-dithmarschen:baumfaellgenehmigung:1', JSON.stringify(draft));
-    }, treeFellingAnswers(photo));
+    await page.evaluate(
+      (answers) => {
+        const draft = { answers, review: true, savedAt: new Date().toISOString() };
+        localStorage.setItem(
+          'ozg-form-draft:kreis-dithmarschen:baumfaellgenehmigung:1',
+          JSON.stringify(draft),
+        );
+      },
+      { ...exampleApplication.data, fotos: [photo] },
+    );
     await page.reload();
     await form.getByRole('button', { name: /Fortfahren/ }).click();
     await form.getByRole('checkbox').check();

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { ApiClient, ApiError } from '../../src/client/index.ts';
-import type { SubmissionRequest } from '../../src/contract/index.ts';
+import { SubmissionRequest } from '../../src/contract/index.ts';
 import {
   fixtureBackend,
   fixtureFetch,
@@ -14,6 +14,7 @@ import {
 } from '../../stories/fixture-backend.ts';
 import { testBackend } from '../helpers/backend.ts';
 import { HEIDE_TREES, KREIS_CARS, KREIS_TREES, PHOTO_BYTES, demoKey } from '../helpers/submissions.ts';
+import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 
 const ENDPOINT = 'https://ozg.example.de';
 const TENANT = 'kreis-dithmarschen';
@@ -51,29 +52,11 @@ const photo = () => Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' })
 
 /** A complete tree felling permit for Heide, as `<ozg-form>` would send it. */
 function treeFelling(fotos: unknown[]): SubmissionRequest {
-  return {
+  return SubmissionRequest.parse({
+    ...exampleApplication,
     tenantId: TENANT,
-    serviceId: 'baumfaellgenehmigung',
-    formId: 'baumfaellgenehmigung',
-    formVersion: 1,
-    ars: '010510044044',
-    lang: 'de',
-    data: {
-      vorname: 'Erika',
-      familienname: 'Mustermann',
-      strasse: 'Markt 1',
-      plz: '25746',
-      ort: 'Heide',
-      email: 'erika@example.org',
-      verhaeltnis: 'eigentum',
-      grundstueck_strasse: 'Markt 1',
-      grundstueck_plz: '25746',
-      grundstueck_ort: 'Heide',
-      baeume: [{ baumart: 'Eiche', stammumfang: 120, grund: 'krank' }],
-      fotos,
-      richtigkeit: true,
-    },
-  } as SubmissionRequest;
+    data: { ...exampleApplication.data, fotos },
+  });
 }
 
 describe('fixture backend', () => {
@@ -188,7 +171,7 @@ describe('fixture backend', () => {
     expect(list.items.map((s) => s.reference)).to.deep.equal([second.reference, receipt.reference]);
     const full = await heide.request('getSubmission', { params: { id: receipt.id } });
     expect(full.files).to.deep.equal([ref]);
-    expect(full.data['baeume']).to.deep.equal([{ baumart: 'Eiche', stammumfang: 120, grund: 'krank' }]);
+    expect(full.data['baeume']).to.deep.equal(exampleApplication.data.baeume);
     const file = await heide.request('getSubmissionFile', {
       params: { id: receipt.id, uploadId: ref.uploadId },
     });
