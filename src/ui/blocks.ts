@@ -118,14 +118,16 @@ export interface ErrorAlertOptions {
   lang: Lang;
   /** The error to describe (an `ApiError` or anything else); never shown raw. */
   error: unknown;
+  /** The element's own words for it, instead of the general description of `error`. */
+  message?: string;
   /** Shows a retry button calling this. */
   onRetry?: () => void;
 }
 
 /** An error message (role="alert") with an optional retry button. */
-export function renderErrorAlert({ lang, error, onRetry }: ErrorAlertOptions): TemplateResult {
+export function renderErrorAlert({ lang, error, message, onRetry }: ErrorAlertOptions): TemplateResult {
   return html`<div class="ozg-alert" role="alert" part="error">
-    <p>${describeError(error, lang)}</p>
+    <p>${message ?? describeError(error, lang)}</p>
     ${
       onRetry
         ? html`<button

@@ -27,7 +27,6 @@ import {
 } from '../../ui/status.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
-import { uiMessages } from '../../ui/messages.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { answerSections, type AnswerRow } from './answers.ts';
 import { inboxMessages as m } from './messages.ts';
@@ -835,17 +834,12 @@ export class OzgAuthorityInbox extends OzgElement {
         </fieldset>
         ${
           this.action === 'forwarded' && targets.length === 0 && this.authoritiesFailed
-            ? html`<div class="ozg-alert" role="alert" part="error">
-                <p>${m(lang, 'authoritiesFailed')}</p>
-                <button
-                  type="button"
-                  class="ozg-button ozg-button--secondary"
-                  part="retry-button"
-                  @click=${() => void this.#loadAuthorities()}
-                >
-                  ${uiMessages(lang, 'retry')}
-                </button>
-              </div>`
+            ? renderErrorAlert({
+                lang,
+                error: undefined,
+                message: m(lang, 'authoritiesFailed'),
+                onRetry: () => void this.#loadAuthorities(),
+              })
             : this.action === 'forwarded'
               ? html`<div class="field">
                   <label for="target">${m(lang, 'target')}</label>

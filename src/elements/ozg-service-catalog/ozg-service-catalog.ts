@@ -7,7 +7,6 @@ import { Location, type Authority, type Service, type ServiceSummary } from '../
 import { localize, type LocalizedText } from '../../contract/common.ts';
 import { buildIndex, search, type SearchIndex } from '../../search/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
-import { uiMessages } from '../../ui/messages.ts';
 import { OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { catalogMessages as msg } from './messages.ts';
@@ -761,20 +760,15 @@ export class OzgServiceCatalog extends OzgElement {
         heading-level=${Math.min(6, this.level + 1)}
       ></ozg-form>`;
     } else if (this.formModule === 'failed') {
-      body = html`<div class="ozg-alert" role="alert" part="error">
-        <p>${this.#t('formUnavailable')}</p>
-        <button
-          type="button"
-          class="ozg-button ozg-button--secondary"
-          part="retry-button"
-          @click=${() => {
-            this.formModule = 'idle';
-            this.#loadFormModule();
-          }}
-        >
-          ${uiMessages(this.uiLang, 'retry')}
-        </button>
-      </div>`;
+      body = renderErrorAlert({
+        lang: this.uiLang,
+        error: undefined,
+        message: this.#t('formUnavailable'),
+        onRetry: () => {
+          this.formModule = 'idle';
+          this.#loadFormModule();
+        },
+      });
     } else {
       if (this.formModule === 'idle') queueMicrotask(() => this.#loadFormModule());
       body = renderLoading({ lang: this.uiLang, label: this.#t('loadingForm') });

@@ -20,7 +20,6 @@ import {
 } from '../../ui/status.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
-import { uiMessages } from '../../ui/messages.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { statusViewMessages as m } from './messages.ts';
 
@@ -417,23 +416,14 @@ export class OzgSubmissionStatus extends OzgElement {
       const seconds = error.retryAfter ? Math.ceil(error.retryAfter) : 0;
       const wait = seconds === 1 ? m(lang, 'oneSecond') : m(lang, 'seconds', { seconds });
       const ready = this.phase.kind === 'ready';
-      return html`<div class="ozg-alert" role="alert" part="error">
-        <p>${seconds ? m(lang, 'rateLimited', { wait }) : m(lang, 'rateLimitedShort')}</p>
-        ${ready ? html`<p>${m(lang, 'staleNote')}</p>` : nothing}
-        ${
-          // Before anything was shown there is no refresh button: offer the retry here.
-          ready
-            ? nothing
-            : html`<button
-                type="button"
-                class="ozg-button ozg-button--secondary"
-                part="retry-button"
-                @click=${onRetry}
-              >
-                ${uiMessages(lang, 'retry')}
-              </button>`
-        }
-      </div>`;
+      const limit = seconds ? m(lang, 'rateLimited', { wait }) : m(lang, 'rateLimitedShort');
+      return renderErrorAlert({
+        lang,
+        error,
+        message: ready ? `${limit} ${m(lang, 'staleNote')}` : limit,
+        // Before anything was shown there is no refresh button: offer the retry here.
+        ...(ready ? {} : { onRetry }),
+      });
     }
     return renderErrorAlert({ lang, error, onRetry });
   }
