@@ -1,9 +1,10 @@
 /**
  * Two browser builds from one config:
  * - `vite build`: library mode for npm consumers, one ES module per element entry (`src/ozg-*.ts`) plus
- *   `src/index.ts`, with `lit` and `zod` left external so the consumer's bundler dedupes them.
+ *   `src/index.ts`, with `lit` left external so the consumer's bundler dedupes it.
  * - `vite build --mode cdn`: one self-contained, minified `dist/ozg-widgets.js` for a plain `<script type="module">`
- *   on any CMS page; it registers every element and carries its own lit and zod.
+ *   on any CMS page; it registers every element and carries its own lit.
+ * Both validate with `src/contract/mini.ts` in place of `zod/mini` (see scripts/browser-validator.mjs).
  * Both builds refuse Node built-ins, the reference backend (`src/server`) and classic zod, so nothing
  * server-side can slip into code that ships to citizens' browsers.
  */
@@ -11,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { browserValidator } from './scripts/browser-validator.mjs';
 import { minifyChunks } from './scripts/minify-chunks.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -24,7 +26,7 @@ function elementEntries(): string[] {
 }
 
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-const external = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\//, /^zod(\/|$)/];
+const external = [/^lit(\/|$)/, /^lit-html(\/|$)/, /^lit-element(\/|$)/, /^@lit\//];
 
 /** Fails the build as soon as browser code reaches for something that only exists on the server. */
 function browserOnly(): Plugin {
@@ -98,6 +100,7 @@ export default defineConfig(({ mode }) => {
     envPrefix: 'OZG_PUBLIC_',
     plugins: [
       browserOnly(),
+      browserValidator(),
       ...(cdn ? [indexCoversEntries(), bundleRegistersEntries(), minifyChunks()] : []),
     ],
     // Lib mode leaves process.env alone for npm consumers; the CDN bundle runs where no `process` exists.

@@ -7,6 +7,7 @@ import { register } from 'tsx/esm/api';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { browserValidatorForTests } from './scripts/browser-validator.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -95,7 +96,11 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // A Chromium target, not an ES year: esbuild drops import attributes for every ES target it knows, and
   // without `with { type: 'json' }` the browser refuses the sample catalog's JSON that the stories import.
-  plugins: [esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }), referenceBackend()],
+  plugins: [
+    browserValidatorForTests(),
+    esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }),
+    referenceBackend(),
+  ],
   filterBrowserLogs: (log) => !isNoise(log),
   reporters: [defaultReporter(), countsReporter()],
   browsers: [

@@ -6,7 +6,7 @@ export interface EntrySize {
   /** Gzip (level 9) bytes. */
   gzip: number;
 }
-/** Target budgets in gzip bytes, lit and zod included. */
+/** Target budgets in gzip bytes, lit included. */
 export const BUDGETS: Record<string, number>;
 /** Ceilings in gzip bytes that the size test enforces on the way to the budgets. */
 export const CEILINGS: Record<string, number>;

@@ -1,12 +1,12 @@
 /**
- * What citizens download: each element's entry bundled with lit and zod, as a browser loads it. Every entry
+ * What citizens download: each element's entry bundled with lit, as a browser loads it. Every entry
  * stays under its ceiling (scripts/bundle-sizes.mjs), so growth is a decision, never an accident.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUDGETS, CEILINGS, measureEntries } from '../../scripts/bundle-sizes.mjs';
 
-describe('bundle sizes (gzip, lit and zod included)', () => {
+describe('bundle sizes (gzip, lit included)', () => {
   it('keeps every entry under its ceiling, and no ceiling above need', async () => {
     const sizes = await measureEntries();
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;

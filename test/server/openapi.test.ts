@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { API_BASE, routes } from '../../src/contract/api.ts';
+import { contractRegistry } from '../../src/contract/common.ts';
 import { buildOpenApi } from '../../src/contract/openapi.ts';
 import { removeDir, start, type Running } from './helpers.ts';
 
@@ -13,6 +14,15 @@ describe('OpenAPI document', () => {
   after(async () => {
     await s.close();
     removeDir(s.dataDir);
+  });
+
+  // The registry only exists where the OpenAPI document is made: the browser's validator keeps no metadata.
+  it('names every schema used by a route in the registry', () => {
+    for (const route of Object.values(routes)) {
+      if (typeof route.response !== 'string') {
+        assert.equal(typeof contractRegistry.get(route.response)?.id, 'string', route.path);
+      }
+    }
   });
 
   it('is committed as generated from the contract (run `npm run openapi` after a contract change)', () => {

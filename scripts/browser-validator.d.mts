@@ -1,0 +1,8 @@
+import type { Plugin } from 'vite';
+
+export declare const validatorModule: string;
+export declare function browserValidator(): Plugin;
+export declare function browserValidatorForTests(): {
+  name: string;
+  resolveImport(args: { source: string }): string | undefined;
+};
