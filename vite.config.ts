@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { browserValidator } from './scripts/browser-validator.mjs';
 import { minifyChunks } from './scripts/minify-chunks.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const srcDir = `${root}src/`;
@@ -101,6 +102,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       browserOnly(),
       browserValidator(),
+      minifyTemplates(),
       ...(cdn ? [indexCoversEntries(), bundleRegistersEntries(), minifyChunks()] : []),
     ],
     // Lib mode leaves process.env alone for npm consumers; the CDN bundle runs where no `process` exists.

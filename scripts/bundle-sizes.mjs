@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { browserValidator } from './browser-validator.mjs';
 import { minifyChunks } from './minify-chunks.mjs';
+import { minifyTemplates } from './minify-templates.mjs';
 
 const srcDir = fileURLToPath(new URL('../src/', import.meta.url));
 
@@ -24,12 +25,12 @@ export const BUDGETS = {
  * download unnoticed. Lower a ceiling whenever an entry gets smaller; it ends at the budget.
  */
 export const CEILINGS = {
-  'ozg-authority-inbox': 28 * 1024,
+  'ozg-authority-inbox': 27.5 * 1024,
   'ozg-config': 7 * 1024,
-  'ozg-form': 38 * 1024,
-  'ozg-service-catalog': 29 * 1024,
+  'ozg-form': 37.5 * 1024,
+  'ozg-service-catalog': 28.5 * 1024,
   'ozg-submission-status': 25 * 1024,
-  index: 60 * 1024,
+  index: 58.5 * 1024,
 };
 
 /** Entry names: `ozg-config`, …, and `index` for all elements together. */
@@ -49,7 +50,7 @@ export async function measureEntry(name) {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
-    plugins: [browserValidator(), minifyChunks()],
+    plugins: [browserValidator(), minifyTemplates(), minifyChunks()],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       write: false,
