@@ -31,7 +31,7 @@ export interface RetryOptions {
   maxRetryAfterSeconds?: number;
 }
 
-/** Options of an {@link ApiClient}. */
+/** Options of an {@link ApiClient} (and a {@link RouteClient}). */
 export interface ApiClientOptions {
   /** The `fetch` to use (tests inject a fake); defaults to the global one. */
   fetch?: typeof fetch;
@@ -45,6 +45,9 @@ export interface ApiClientOptions {
   /** Authority API key, sent as `Authorization: Bearer …` on routes with `auth: true`. */
   apiKey?: string;
 }
+
+/** The routes a {@link RouteClient} may call, by name (a part of the table in `src/contract/api.ts`). */
+export type RouteTable = Partial<Routes>;
 
 type RouteOf<N extends RouteName> = Routes[N];
 /** Optional when every key is optional, required otherwise, forbidden when the route has none. */
@@ -188,7 +191,10 @@ function sleep(ms: number, signals: AbortSignal[]): Promise<void> {
  * const list = await api.request('listServices', { params: { tenant }, query: { q: 'Hund' } });
  * ```
  */
-export class ApiClient {
+/**
+ * A client for the routes in its table (`T`): requests to other routes do not type-check, and throw if forced.
+ */
+export class RouteClient<T extends RouteTable = Routes> {
   /** The endpoint without trailing slash. */
   readonly endpoint: string;
   readonly #fetch: typeof fetch;
@@ -198,8 +204,11 @@ export class ApiClient {
   readonly #apiKey: string | undefined;
   readonly #disposer = new AbortController();
   readonly #signals: AbortSignal[];
+  readonly #routes: T;
 
-  constructor(endpoint: string, options: ApiClientOptions = {}) {
+  /** `routes`: the routes this client may call; an element passes the ones it uses, so it bundles no others. */
+  constructor(endpoint: string, options: ApiClientOptions & { routes: T }) {
+    this.#routes = options.routes;
     this.endpoint = endpoint.replace(/\/+$/, '');
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#xhr = options.xhr ?? (() => new XMLHttpRequest());
@@ -224,9 +233,19 @@ export class ApiClient {
     return this.#signals.some((s) => s.aborted);
   }
 
+  #route(name: RouteName): RouteDef {
+    const route: RouteDef | undefined = (this.#routes as RouteTable)[name];
+    // A programming error: the element's route table lacks a route it calls.
+    if (!route) throw new TypeError(`Route "${name}" is not in this client's route table`);
+    return route;
+  }
+
   /** The full URL of a route. */
-  url<N extends RouteName>(name: N, params?: ParamsOf<N>, query?: QueryOf<N>): string {
-    const route: RouteDef = routes[name];
+  url<N extends keyof T & RouteName>(name: N, params?: ParamsOf<N>, query?: QueryOf<N>): string {
+    return this.#url(this.#route(name), params, query);
+  }
+
+  #url(route: RouteDef, params: unknown, query: unknown): string {
     let url = this.endpoint + API_BASE + fillPath(route.path, params as Record<string, string> | undefined);
     if (query) {
       const search = new URLSearchParams();
@@ -243,8 +262,11 @@ export class ApiClient {
    * Calls a route and returns its validated answer. Rejects only with `ApiError`; `aborted` errors
    * mean the request was cancelled on purpose and should be ignored.
    */
-  async request<N extends RouteName>(name: N, ...[options]: RequestArgs<N>): Promise<ResponseOf<N>> {
-    const route: RouteDef = routes[name];
+  async request<N extends keyof T & RouteName>(
+    name: N,
+    ...[options]: RequestArgs<N>
+  ): Promise<ResponseOf<N>> {
+    const route = this.#route(name);
     const opts = (options ?? {}) as {
       params?: Record<string, string>;
       query?: Record<string, unknown>;
@@ -366,9 +388,9 @@ export class ApiClient {
     file: Blob & { name?: string },
     options: UploadOptions = {},
   ): Promise<FileRef> {
-    const route: RouteDef = routes.uploadFile;
+    const route = this.#route('uploadFile');
     const signals = options.signal ? [...this.#signals, options.signal] : this.#signals;
-    const url = this.url('uploadFile', params);
+    const url = this.#url(route, params, undefined);
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs * 10;
     return new Promise<FileRef>((resolve, reject) => {
       if (signals.some((s) => s.aborted)) return reject(new ApiError('aborted', 'Upload aborted'));
@@ -405,5 +427,12 @@ export class ApiClient {
       for (const s of signals) s.addEventListener('abort', onAbort, { once: true });
       xhr.send(file);
     });
+  }
+}
+
+/** A client for every route of the API (scripts, tests and pages that call many routes). */
+export class ApiClient extends RouteClient<Routes> {
+  constructor(endpoint: string, options: ApiClientOptions = {}) {
+    super(endpoint, { ...options, routes });
   }
 }

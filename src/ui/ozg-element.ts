@@ -6,13 +6,15 @@ import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit'
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  ApiClient,
+  RouteClient,
   describeError,
   resolveConfig,
   type ApiClientOptions,
   type ConfigField,
   type ConfigResult,
+  type RouteTable,
 } from '../client/index.ts';
+import { getTenant } from '../contract/api.ts';
 import type { Lang, PublicTenant, ThemeTokens } from '../contract/index.ts';
 import { renderMissingConfig } from './blocks.ts';
 import { errorDetail } from './events.ts';
@@ -77,12 +79,25 @@ export function renderHeading(level: number, content: unknown, id?: string): Tem
  * Configuration is re-resolved on connect, when the element's own `endpoint` / `tenant` / `lang`
  * change, and on every `ozg-config-change` event that reaches the document.
  */
-export abstract class OzgElement extends LitElement {
+/** The routes every element calls: its tenant's settings (theme, privacy notice). */
+export const BASE_ROUTES = { getTenant };
+
+/**
+ * `R`: the routes the element calls (its `static routes`), so `this.api` type-checks only those.
+ */
+export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUTES> extends LitElement {
   /** Settings this element cannot work without. */
   static configNeeds: readonly ConfigField[] = ['endpoint', 'tenant'];
 
   /** Whether the element fetches the configured tenant's theme by itself (whenever a tenant is set). */
   static themed = true;
+
+  /**
+   * The API routes this element calls; its client can call no others, so a bundle of the element carries
+   * only these routes and their schemas. Subclasses set it to the same table as their `R`:
+   * `const routes = { ...BASE_ROUTES, getService }`.
+   */
+  static routes: RouteTable = BASE_ROUTES;
 
   /** Backend address; wins over `<ozg-config endpoint>`. */
   @property() endpoint?: string;
@@ -102,7 +117,7 @@ export abstract class OzgElement extends LitElement {
   /** The resolved configuration (endpoint, tenant, language) or what is missing. */
   @state() protected config: ConfigResult = { ok: false, missing: ['endpoint', 'tenant'], lang: 'de' };
 
-  #client: { key: string; client: ApiClient } | undefined;
+  #client: { key: string; client: RouteClient<R> } | undefined;
   #warnedAbout = '';
   #tenant: { key: string; promise: Promise<PublicTenant> } | undefined;
   #themeSheet: CSSStyleSheet | undefined;
@@ -180,14 +195,15 @@ export abstract class OzgElement extends LitElement {
    * A client for the current endpoint, or undefined while it is missing or the element is not on
    * the page. Requests are aborted when the element is disconnected or the endpoint changes.
    */
-  get api(): ApiClient | undefined {
+  get api(): RouteClient<R> | undefined {
     const endpoint = this.config.ok ? this.config.endpoint : undefined;
     if (!endpoint || !this.isConnected) return undefined;
     const options = this.apiOptions();
     const key = `${endpoint}\n${options.apiKey ?? ''}`;
     if (this.#client?.key !== key) {
       this.#client?.client.dispose();
-      this.#client = { key, client: new ApiClient(endpoint, options) };
+      const routes = (this.constructor as typeof OzgElement).routes as R;
+      this.#client = { key, client: new RouteClient(endpoint, { ...options, routes }) };
     }
     return this.#client.client;
   }

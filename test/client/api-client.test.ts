@@ -5,7 +5,9 @@ import {
   describeError,
   newIdempotencyKey,
   parseRetryAfter,
+  RouteClient,
 } from '../../src/client/index.ts';
+import { getTenant } from '../../src/contract/api.ts';
 import { authority, fakeFetch, hang, json, networkDown, problem, tenant } from './fake-fetch.ts';
 
 const BASE = 'https://ozg.example.de';
@@ -30,6 +32,26 @@ describe('ApiClient', () => {
     expect(calls[0]!.url).to.equal(`${BASE}/api/v1/tenants/kreis-dithmarschen`);
     expect(calls[0]!.init.method).to.equal('GET');
     expect(calls[0]!.headers.get('Authorization')).to.equal(null);
+  });
+
+  it('calls only the routes in its table (an element bundles no others)', async () => {
+    const { fetch, calls } = fakeFetch(() => json(tenant));
+    const api = new RouteClient(BASE, { fetch, routes: { getTenant } });
+    expect((await api.request('getTenant', { params: { tenant: 'kreis-dithmarschen' } })).name.de).to.equal(
+      'Kreis Dithmarschen',
+    );
+    // A route outside the table does not type-check; forced, it fails before anything is sent.
+    const forced = api as unknown as ApiClient;
+    let error: unknown;
+    try {
+      await forced.request('listServices', { params: { tenant: 'heide' } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(TypeError);
+    expect((error as Error).message).to.contain('listServices');
+    expect(() => forced.url('getStatus')).to.throw(TypeError);
+    expect(calls).to.have.length(1);
   });
 
   it('serializes the query and leaves out empty values', async () => {

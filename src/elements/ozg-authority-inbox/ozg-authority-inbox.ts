@@ -6,7 +6,17 @@ import {
   isAbortError,
   type ApiClientOptions,
   type ConfigField,
+  type RouteTable,
 } from '../../client/index.ts';
+import {
+  appendStatusEvent,
+  getForm,
+  getOwnAuthority,
+  getSubmission,
+  getSubmissionFile,
+  listAuthorities,
+  listSubmissions,
+} from '../../contract/api.ts';
 import type { Authority } from '../../contract/catalog.ts';
 import { localize } from '../../contract/common.ts';
 import type { FileRef, FormDefinition } from '../../contract/form-definition.ts';
@@ -17,7 +27,7 @@ import {
   type SubmissionPage,
 } from '../../contract/submission.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
-import { OzgElement, renderHeading } from '../../ui/ozg-element.ts';
+import { BASE_ROUTES, OzgElement, renderHeading } from '../../ui/ozg-element.ts';
 import {
   formatDateTime,
   renderTimeline,
@@ -84,6 +94,18 @@ const ACTIONS: readonly Action[] = [
 const isUnauthorized = (error: unknown) => error instanceof ApiError && error.status === 401;
 const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 
+/** The API routes this element calls. */
+const routes = {
+  ...BASE_ROUTES,
+  getOwnAuthority,
+  listAuthorities,
+  listSubmissions,
+  getSubmission,
+  getForm,
+  getSubmissionFile,
+  appendStatusEvent,
+};
+
 /**
  * The inbox of a caseworker: sign in with the authority's API key, see the authority's applications (newest
  * first, paged), open one to read its answers under the form's labels and download its files, and move it
@@ -130,7 +152,8 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
  * @event ozg-status-event - `{ submissionId, reference, type, toAuthorityId? }` after the caseworker changed the
  *   status of an application (the backend accepted it).
  */
-export class OzgAuthorityInbox extends OzgElement {
+export class OzgAuthorityInbox extends OzgElement<typeof routes> {
+  static override routes: RouteTable = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles, inboxStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 

@@ -4,7 +4,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ApiError, isAbortError, newIdempotencyKey, describeError } from '../../client/index.ts';
+import {
+  ApiError,
+  isAbortError,
+  newIdempotencyKey,
+  describeError,
+  type RouteTable,
+} from '../../client/index.ts';
+import { createSubmission, getForm, getService, searchLocations, uploadFile } from '../../contract/api.ts';
 import { localize } from '../../contract/common.ts';
 import type { PublicTenant } from '../../contract/catalog.ts';
 import type {
@@ -20,7 +27,7 @@ import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { fieldStyles } from '../../ui/fields.ts';
-import { OzgElement } from '../../ui/ozg-element.ts';
+import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
   deleteDraft,
@@ -108,6 +115,16 @@ function acceptsType(accept: readonly string[] | undefined, type: string): boole
   return accept.some((a) => (a.endsWith('/*') ? t.startsWith(a.slice(0, -1)) : a === t));
 }
 
+/** The API routes this element calls. */
+const routes = {
+  ...BASE_ROUTES,
+  getService,
+  getForm,
+  searchLocations,
+  uploadFile,
+  createSubmission,
+};
+
 /**
  * The application form: loads a form definition from the backend and leads the citizen through its steps,
  * a check-answers page and the submission to a confirmation with reference and access code.
@@ -142,7 +159,9 @@ function acceptsType(accept: readonly string[] | undefined, type: string): boole
  * @event ozg-error - Loading, uploading or submitting failed (`detail: { code, message, retryable }` with
  *   `code` `load`, `upload` or `submit`; see `OzgErrorDetail` in `src/ui/events.ts`).
  */
-export class OzgForm extends OzgElement {
+export class OzgForm extends OzgElement<typeof routes> {
+  static override routes: RouteTable = routes;
+
   static override styles = [tokens, blockStyles, fieldStyles, formStyles];
 
   /** Id of the form definition to load. */

@@ -1,13 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isAbortError } from '../../client/index.ts';
-import type { CategoryCount, Responsible } from '../../contract/api.ts';
+import { isAbortError, type RouteTable } from '../../client/index.ts';
+import {
+  getResponsible,
+  getService,
+  listServices,
+  searchLocations,
+  type CategoryCount,
+  type Responsible,
+} from '../../contract/api.ts';
 import { Location, type Authority, type Service, type ServiceSummary } from '../../contract/catalog.ts';
 import { localize, type LocalizedText } from '../../contract/common.ts';
 import { buildIndex, search, type SearchIndex } from '../../search/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
-import { OzgElement } from '../../ui/ozg-element.ts';
+import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { catalogMessages as msg } from './messages.ts';
 import { readRoute, routeHref, type CatalogRoute } from './route.ts';
@@ -72,6 +79,15 @@ const HEADING_ID = 'ozg-catalog-heading';
 const ANNOUNCE_DELAY_MS = 500;
 const SLOW_AFTER_MS = 4000;
 
+/** The API routes this element calls. */
+const routes = {
+  ...BASE_ROUTES,
+  listServices,
+  getService,
+  getResponsible,
+  searchLocations,
+};
+
 /**
  * The service catalog of a municipality: search as you type (German-aware: umlauts, typos, synonyms),
  * filter by category, read a service in full, find the responsible authority for one's town and start
@@ -112,7 +128,9 @@ const SLOW_AFTER_MS = 4000;
  * @event ozg-service-start - Cancelable; `{ serviceId, formId }` when a citizen starts a service that
  *   has an own form and no `form-url` is set. Cancel it to open the form yourself.
  */
-export class OzgServiceCatalog extends OzgElement {
+export class OzgServiceCatalog extends OzgElement<typeof routes> {
+  static override routes: RouteTable = routes;
+
   static override styles = [tokens, blockStyles, catalogStyles];
 
   /**

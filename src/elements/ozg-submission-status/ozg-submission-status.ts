@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ApiError, isAbortError, type ApiClientOptions, type ConfigField } from '../../client/index.ts';
+import {
+  ApiError,
+  isAbortError,
+  type ApiClientOptions,
+  type ConfigField,
+  type RouteTable,
+} from '../../client/index.ts';
+import { getStatus } from '../../contract/api.ts';
 import { localize } from '../../contract/common.ts';
 import {
   AccessCode,
@@ -10,7 +17,7 @@ import {
   type StatusView,
 } from '../../contract/submission.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
-import { OzgElement, renderHeading } from '../../ui/ozg-element.ts';
+import { BASE_ROUTES, OzgElement, renderHeading } from '../../ui/ozg-element.ts';
 import {
   formatDateTime,
   renderTimeline,
@@ -80,6 +87,9 @@ function writeSession(credentials: Credentials | undefined): void {
   }
 }
 
+/** The API routes this element calls. */
+const routes = { ...BASE_ROUTES, getStatus };
+
 /**
  * Shows citizens the state of their application: a small form for reference and access code, or opened
  * directly from the confirmation's link `<status page>?reference=<REF>#access-code=<CODE>`. The access code
@@ -121,7 +131,8 @@ function writeSession(credentials: Credentials | undefined): void {
  * @event ozg-status-change - `{ reference, status, previous }` when an application is shown and whenever a
  *   refresh finds a new state (`previous` is `null` when it was just opened).
  */
-export class OzgSubmissionStatus extends OzgElement {
+export class OzgSubmissionStatus extends OzgElement<typeof routes> {
+  static override routes: RouteTable = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
