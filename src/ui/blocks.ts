@@ -58,6 +58,11 @@ export const blockStyles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
+  /* Busy but still focusable (a disabled button would drop the keyboard focus to the page). */
+  .ozg-button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.6;
+  }
   :focus-visible {
     outline: var(--_ozg-focus-ring-width) solid var(--_ozg-color-focus);
     outline-offset: 2px;

@@ -9,8 +9,9 @@ export async function signIn(el: OzgAuthorityInbox, key: string): Promise<void> 
   root(el).querySelector<HTMLInputElement>('#api-key')!.value = key;
   part(el, 'sign-in-button')!.click();
   await el.updateComplete;
+  // Settled: the list (or its empty or error state) is shown and nothing is loading any more.
   await waitUntil(
-    () => part(el, 'list') || root(el).querySelector('.empty') || part(el, 'error'),
+    () => !part(el, 'loading') && (part(el, 'list') || root(el).querySelector('.empty') || part(el, 'error')),
     'no answer',
     {
       timeout: 5000,
@@ -45,7 +46,7 @@ export function writeMessage(el: HTMLElement, message: string): void {
 export async function save(el: OzgAuthorityInbox): Promise<void> {
   part(el, 'save-button')!.click();
   await el.updateComplete;
-  await waitUntil(() => !(part(el, 'save-button') as HTMLButtonElement | null)?.disabled, 'save hangs', {
+  await waitUntil(() => part(el, 'save-button')?.getAttribute('aria-disabled') !== 'true', 'save hangs', {
     timeout: 5000,
   });
   await el.updateComplete;

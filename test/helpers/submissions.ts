@@ -11,6 +11,8 @@ import type { TestBackend } from './backend.ts';
 export const HEIDE_TREES = 'stadt-heide-bauen-umwelt';
 /** The Kreis authority for tree felling elsewhere: a forwarding target. */
 export const KREIS_TREES = 'kreis-dithmarschen-naturschutz';
+/** The Kreis's weapons authority: its inbox belongs to the race tests alone (see `submitWeaponsLicence`). */
+export const KREIS_WEAPONS = 'kreis-dithmarschen-waffenbehoerde';
 /** An authority that never handles these applications. */
 export const KREIS_CARS = 'kreis-dithmarschen-zulassung';
 /** The demo API key of an authority (see the sample catalog's README). */
@@ -35,6 +37,48 @@ export async function submitTreeFelling(backend: TestBackend, tree = 'Eiche'): P
         ...exampleApplication.data,
         baeume: [{ ...exampleApplication.data.baeume[0]!, baumart: tree }],
         fotos: [photo],
+      },
+    }),
+  });
+}
+
+/**
+ * Submits a „Kleiner Waffenschein“ from Brunsbüttel (handled by the Kreis's weapons authority) with its ID scan.
+ * No other test uses that inbox, so tests that page through it or act on its newest entry are not disturbed by
+ * test files running at the same time.
+ */
+export async function submitWeaponsLicence(
+  backend: TestBackend,
+  familienname = 'Mustermann',
+): Promise<SubmissionReceipt> {
+  const api = new ApiClient(backend.endpoint);
+  const ausweis = await api.upload(
+    { tenant: backend.tenant, formId: 'kleiner-waffenschein', fieldId: 'ausweis' },
+    Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' }), { name: 'ausweis.png' }),
+  );
+  return api.request('createSubmission', {
+    idempotencyKey: crypto.randomUUID(),
+    body: SubmissionRequest.parse({
+      tenantId: backend.tenant,
+      serviceId: 'kleiner-waffenschein',
+      formId: 'kleiner-waffenschein',
+      formVersion: 1,
+      ars: '010510011011',
+      lang: 'de',
+      data: {
+        vorname: 'Erika',
+        familienname,
+        geburtsdatum: '1980-05-17',
+        geburtsort: 'Brunsbüttel',
+        staatsangehoerigkeit: 'deutsch',
+        strasse: 'Koogstraße 1',
+        plz: '25541',
+        ort: 'Brunsbüttel',
+        email: 'erika@example.org',
+        frueherer_wohnsitz: 'nein',
+        verfahren: 'nein',
+        ausweis: [ausweis],
+        richtigkeit: true,
       },
     }),
   });

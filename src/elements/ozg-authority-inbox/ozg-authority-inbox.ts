@@ -239,6 +239,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
 
   async #signIn(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    if (this.signingIn) return;
     const lang = this.uiLang;
     const input = (event.target as HTMLFormElement).elements.namedItem('apiKey') as HTMLInputElement;
     const key = input.value.trim();
@@ -433,6 +434,8 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
 
   async #save(event: SubmitEvent, submission: Submission): Promise<void> {
     event.preventDefault();
+    // The button stays focusable while saving (aria-disabled), so a second press must do nothing.
+    if (this.saving) return;
     const lang = this.uiLang;
     const errors: { type?: string; message?: string; target?: string } = {};
     const message = this.message.trim();
@@ -560,7 +563,12 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
           />
         </div>
         <div class="actions">
-          <button type="submit" class="ozg-button" part="sign-in-button" ?disabled=${this.signingIn}>
+          <button
+            type="submit"
+            class="ozg-button"
+            part="sign-in-button"
+            aria-disabled=${this.signingIn ? 'true' : 'false'}
+          >
             ${this.signingIn ? m(lang, 'signingIn') : m(lang, 'signIn')}
           </button>
         </div>
@@ -902,7 +910,12 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
           ></textarea>
         </div>
         <div class="actions">
-          <button type="submit" class="ozg-button" part="save-button" ?disabled=${this.saving}>
+          <button
+            type="submit"
+            class="ozg-button"
+            part="save-button"
+            aria-disabled=${this.saving ? 'true' : 'false'}
+          >
             ${this.saving ? m(lang, 'saving') : m(lang, 'save')}
           </button>
         </div>

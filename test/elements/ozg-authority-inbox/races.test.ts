@@ -7,7 +7,7 @@ import type { ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgAuthorityInbox } from '../../../src/ozg-authority-inbox.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { choose, openApplication, part, references, root, save, signIn } from '../../helpers/inbox.ts';
-import { HEIDE_TREES, KREIS_TREES, demoKey, submitTreeFelling } from '../../helpers/submissions.ts';
+import { KREIS_TREES, KREIS_WEAPONS, demoKey, submitWeaponsLicence } from '../../helpers/submissions.ts';
 
 /** The inbox with a `fetch` the test can slow down or break per request. */
 class SlowInbox extends OzgAuthorityInbox {
@@ -41,22 +41,27 @@ async function mount(pageSize = 100): Promise<SlowInbox> {
 describe('<ozg-authority-inbox> when the caseworker moves on', () => {
   before(async () => {
     backend = await testBackend();
-    await submitTreeFelling(backend, 'Birke');
-    await submitTreeFelling(backend, 'Linde');
+    await submitWeaponsLicence(backend, 'Birke');
+    await submitWeaponsLicence(backend, 'Linde');
   });
 
   it('shows the last page when forwarding emptied the page shown', async () => {
     const el = await mount(1);
-    await signIn(el, demoKey(HEIDE_TREES));
+    await signIn(el, demoKey(KREIS_WEAPONS));
     // To the last page.
     for (;;) {
       const next = part(el, 'pagination')!.querySelectorAll('button')[1]!;
       if (next.disabled) break;
       const before = part(el, 'pagination')!.textContent;
       next.click();
-      await waitUntil(() => part(el, 'pagination')?.textContent !== before, 'next page', { timeout: 5000 });
+      // The next page is shown once it has loaded (while loading, there is no pagination at all).
+      await waitUntil(
+        () =>
+          !part(el, 'loading') && part(el, 'pagination') && part(el, 'pagination')!.textContent !== before,
+        'next page',
+        { timeout: 5000 },
+      );
     }
-    const pages = Number(part(el, 'pagination')!.textContent!.match(/von (\d+)/)![1]);
     await openApplication(el, references(el)[0]!);
     choose(el, 'forwarded');
     await el.updateComplete;
@@ -64,17 +69,26 @@ describe('<ozg-authority-inbox> when the caseworker moves on', () => {
     select.value = KREIS_TREES;
     select.dispatchEvent(new Event('change'));
     await save(el);
-    await waitUntil(() => references(el).length === 1, 'a full page after forwarding', { timeout: 5000 });
+    await waitUntil(
+      () => !part(el, 'loading') && references(el).length === 1,
+      'a full page after forwarding',
+      {
+        timeout: 5000,
+      },
+    );
     // Now on the new last page (a single page needs no pagination).
     const pagination = part(el, 'pagination');
-    if (pages - 1 > 1) expect(pagination!.textContent).to.contain(`Seite ${pages - 1} von ${pages - 1}`);
-    else expect(pagination).to.equal(null);
+    if (pagination) {
+      const [, shown, of] = pagination.textContent!.match(/Seite (\d+) von (\d+)/)!;
+      expect(shown, 'the last page').to.equal(of);
+    }
   });
 
   it('stays on the list when a status change finishes after "Zurück zur Liste"', async () => {
+    const fresh = await submitWeaponsLicence(backend, 'Eibe');
     const el = await mount();
-    await signIn(el, demoKey(HEIDE_TREES));
-    await openApplication(el, references(el)[0]!);
+    await signIn(el, demoKey(KREIS_WEAPONS));
+    await openApplication(el, fresh.reference);
     let release: () => void = () => undefined;
     el.hold = (url, init) =>
       init?.method === 'POST' && url.pathname.endsWith('/events')
@@ -93,9 +107,36 @@ describe('<ozg-authority-inbox> when the caseworker moves on', () => {
     expect(root(el).querySelector('[aria-live]')!.textContent).to.contain('In Bearbeitung');
   });
 
+  it('keeps the focus on a busy save button and sends one status change for two presses', async () => {
+    const fresh = await submitWeaponsLicence(backend, 'Esche');
+    const el = await mount();
+    await signIn(el, demoKey(KREIS_WEAPONS));
+    await openApplication(el, fresh.reference);
+    let release: () => void = () => undefined;
+    let posts = 0;
+    el.hold = (url, init) => {
+      if (init?.method !== 'POST' || !url.pathname.endsWith('/events')) return undefined;
+      posts += 1;
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    choose(el, 'in-progress');
+    await el.updateComplete;
+    const button = part(el, 'save-button')!;
+    button.focus();
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).activeElement, 'focus stays on the busy button').to.equal(button);
+    button.click();
+    await el.updateComplete;
+    release();
+    await waitUntil(() => part(el, 'notice'), 'saved notice', { timeout: 5000 });
+    expect(posts).to.equal(1);
+  });
+
   it('hands out no file after signing out while it was loading', async () => {
     const el = await mount();
-    await signIn(el, demoKey(HEIDE_TREES));
+    await signIn(el, demoKey(KREIS_WEAPONS));
     await openApplication(el, references(el)[0]!);
     el.hold = (url) => (url.pathname.includes('/files/') ? wait(400) : undefined);
     const created: string[] = [];
@@ -124,7 +165,7 @@ describe('<ozg-authority-inbox> when the caseworker moves on', () => {
   it('explains a failed list of authorities where forwarding needs it, and loads it again', async () => {
     const el = await mount();
     el.hold = (url) => (url.pathname.endsWith('/authority/authorities') ? 'fail' : undefined);
-    await signIn(el, demoKey(HEIDE_TREES));
+    await signIn(el, demoKey(KREIS_WEAPONS));
     await openApplication(el, references(el)[0]!);
     choose(el, 'forwarded');
     await el.updateComplete;
@@ -139,7 +180,7 @@ describe('<ozg-authority-inbox> when the caseworker moves on', () => {
 
   it('opens the same application again with "Erneut versuchen"', async () => {
     const el = await mount();
-    await signIn(el, demoKey(HEIDE_TREES));
+    await signIn(el, demoKey(KREIS_WEAPONS));
     const reference = references(el)[0]!;
     el.hold = (url) => (/\/authority\/submissions\/[^/]+$/.test(url.pathname) ? 'fail' : undefined);
     await openApplication(el, reference);
