@@ -21,25 +21,35 @@ export const demoKey = (authorityId: string): string => `demo-${authorityId}`;
 /** The bytes of the photo: a PNG signature and a few more bytes, so the backend accepts it as a PNG. */
 export const PHOTO_BYTES = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
 
-/** Submits a tree felling permit for Heide and returns the receipt (reference, access code …). */
-export async function submitTreeFelling(backend: TestBackend, tree = 'Eiche'): Promise<SubmissionReceipt> {
+/** Uploads a small PNG for a file field and submits the application with it, as `<ozg-form>` does. */
+async function submitWithPng(
+  backend: TestBackend,
+  file: { formId: string; fieldId: string; name: string },
+  request: (upload: unknown) => unknown,
+): Promise<SubmissionReceipt> {
   const api = new ApiClient(backend.endpoint);
-  const photo = await api.upload(
-    { tenant: backend.tenant, formId: 'baumfaellgenehmigung', fieldId: 'fotos' },
-    Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' }), { name: 'baum.png' }),
+  const upload = await api.upload(
+    { tenant: backend.tenant, formId: file.formId, fieldId: file.fieldId },
+    Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' }), { name: file.name }),
   );
   return api.request('createSubmission', {
     idempotencyKey: crypto.randomUUID(),
-    body: SubmissionRequest.parse({
-      ...exampleApplication,
-      tenantId: backend.tenant,
-      data: {
-        ...exampleApplication.data,
-        baeume: [{ ...exampleApplication.data.baeume[0]!, baumart: tree }],
-        fotos: [photo],
-      },
-    }),
+    body: SubmissionRequest.parse(request(upload)),
   });
+}
+
+/** Submits a tree felling permit for Heide and returns the receipt (reference, access code …). */
+export async function submitTreeFelling(backend: TestBackend, tree = 'Eiche'): Promise<SubmissionReceipt> {
+  const file = { formId: 'baumfaellgenehmigung', fieldId: 'fotos', name: 'baum.png' };
+  return submitWithPng(backend, file, (photo) => ({
+    ...exampleApplication,
+    tenantId: backend.tenant,
+    data: {
+      ...exampleApplication.data,
+      baeume: [{ ...exampleApplication.data.baeume[0]!, baumart: tree }],
+      fotos: [photo],
+    },
+  }));
 }
 
 /**
@@ -51,37 +61,30 @@ export async function submitWeaponsLicence(
   backend: TestBackend,
   familienname = 'Mustermann',
 ): Promise<SubmissionReceipt> {
-  const api = new ApiClient(backend.endpoint);
-  const ausweis = await api.upload(
-    { tenant: backend.tenant, formId: 'kleiner-waffenschein', fieldId: 'ausweis' },
-    Object.assign(new Blob([PHOTO_BYTES], { type: 'image/png' }), { name: 'ausweis.png' }),
-  );
-  return api.request('createSubmission', {
-    idempotencyKey: crypto.randomUUID(),
-    body: SubmissionRequest.parse({
-      tenantId: backend.tenant,
-      serviceId: 'kleiner-waffenschein',
-      formId: 'kleiner-waffenschein',
-      formVersion: 1,
-      ars: '010510011011',
-      lang: 'de',
-      data: {
-        vorname: 'Erika',
-        familienname,
-        geburtsdatum: '1980-05-17',
-        geburtsort: 'Brunsbüttel',
-        staatsangehoerigkeit: 'deutsch',
-        strasse: 'Koogstraße 1',
-        plz: '25541',
-        ort: 'Brunsbüttel',
-        email: 'erika@example.org',
-        frueherer_wohnsitz: 'nein',
-        verfahren: 'nein',
-        ausweis: [ausweis],
-        richtigkeit: true,
-      },
-    }),
-  });
+  const file = { formId: 'kleiner-waffenschein', fieldId: 'ausweis', name: 'ausweis.png' };
+  return submitWithPng(backend, file, (ausweis) => ({
+    tenantId: backend.tenant,
+    serviceId: 'kleiner-waffenschein',
+    formId: 'kleiner-waffenschein',
+    formVersion: 1,
+    ars: '010510011011',
+    lang: 'de',
+    data: {
+      vorname: 'Erika',
+      familienname,
+      geburtsdatum: '1980-05-17',
+      geburtsort: 'Brunsbüttel',
+      staatsangehoerigkeit: 'deutsch',
+      strasse: 'Koogstraße 1',
+      plz: '25541',
+      ort: 'Brunsbüttel',
+      email: 'erika@example.org',
+      frueherer_wohnsitz: 'nein',
+      verfahren: 'nein',
+      ausweis: [ausweis],
+      richtigkeit: true,
+    },
+  }));
 }
 
 /** Appends a status event as a caseworker would, through the API. */
