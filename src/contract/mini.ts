@@ -25,6 +25,8 @@ export interface Issue {
 interface Payload {
   value: unknown;
   issues: Issue[];
+  /** Set by a pipe that stopped: nothing after it runs (zod's `aborted`). */
+  aborted?: boolean;
 }
 
 interface Check {
@@ -49,9 +51,16 @@ function issue(payload: Payload, raw: RawIssue): void {
   payload.issues.push({ ...raw, path: raw.path ?? [], message: raw.message ?? INVALID });
 }
 
+/** An issue that stops later checks (anything not marked `continue`), or a stopped pipe. */
 function aborted(payload: Payload, from = 0): boolean {
+  if (payload.aborted) return true;
   for (let i = from; i < payload.issues.length; i++) if (payload.issues[i]?.continue !== true) return true;
   return false;
+}
+
+/** Only an explicit `continue: false` (or a stopped pipe) also stops checks that have a `when`. */
+function explicitlyAborted(payload: Payload): boolean {
+  return payload.aborted === true || payload.issues.some((found) => found.continue === false);
 }
 
 /** Runs a child schema on a value and adds its issues under `key`. */
@@ -93,7 +102,7 @@ export class Schema {
     this.#parse(payload);
     let stop = aborted(payload);
     for (const check of this.#checks) {
-      if (check.when ? !check.when(payload) : stop) continue;
+      if (check.when ? explicitlyAborted(payload) || !check.when(payload) : stop) continue;
       const before = payload.issues.length;
       check.run(payload);
       if (!stop && payload.issues.length > before) stop = aborted(payload, before);
@@ -128,6 +137,15 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** zod's test for a record: an object made by `{}`, `Object.create(null)` or JSON, not a Date or a class instance. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (!isRecord(v)) return false;
+  const ctor = (v as { constructor?: unknown }).constructor;
+  if (ctor === undefined || typeof ctor !== 'function') return true;
+  const proto: unknown = (ctor as { prototype?: unknown }).prototype;
+  return isRecord(proto) && Object.hasOwn(proto, 'isPrototypeOf');
+}
+
 export const string = (): Schema => typed('string', (v) => typeof v === 'string');
 export const number = (): Schema => typed('number', isNumber);
 export const boolean = (): Schema => typed('boolean', (v) => typeof v === 'boolean');
@@ -137,7 +155,9 @@ export function int(): Schema {
   return new Schema((p) => {
     const v = p.value;
     if (!isNumber(v) || !Number.isInteger(v)) issue(p, { code: 'invalid_type', expected: 'int' });
-    else if (!Number.isSafeInteger(v)) issue(p, { code: v > 0 ? 'too_big' : 'too_small', origin: 'int' });
+    else if (!Number.isSafeInteger(v)) {
+      issue(p, { code: v > 0 ? 'too_big' : 'too_small', origin: 'int', continue: true });
+    }
   });
 }
 
@@ -183,13 +203,20 @@ function objectWith(shape: Record<string, Schema>, strict: boolean): Schema {
       for (const key of keys) {
         const schema = shape[key] as Schema;
         const present = key in input;
-        if (!present && (schema as { optional?: boolean }).optional) continue;
-        const { value } = child(schema, input[key], p, key);
-        if (value !== undefined || present) out[key] = value;
+        const optional = (schema as { optional?: boolean }).optional === true;
+        if (!present && optional) continue;
+        const result = child(schema, input[key], p, key);
+        if (!present) {
+          // A required key must be there, even when its schema would accept `undefined`.
+          if (!result.issues.length) issue(p, { code: 'invalid_type', expected: 'nonoptional', path: [key] });
+          continue;
+        }
+        out[key] = result.value;
       }
       if (strict) {
-        const known = new Set(keys);
-        const extra = Object.keys(input).filter((key) => !known.has(key));
+        const extra: string[] = [];
+        // Inherited enumerable keys count too, as in zod.
+        for (const key in input) if (!Object.hasOwn(shape, key)) extra.push(key);
         if (extra.length) issue(p, { code: 'unrecognized_keys', keys: extra, continue: true });
       }
       p.value = out;
@@ -206,7 +233,10 @@ export function array(element: Schema): Schema {
     (p) => {
       const input = p.value;
       if (!Array.isArray(input)) return issue(p, { code: 'invalid_type', expected: 'array' });
-      p.value = input.map((item, i) => child(element, item, p, i).value);
+      // An index loop, not map(): holes in a sparse array are checked as `undefined`.
+      const out: unknown[] = [];
+      for (let i = 0; i < input.length; i++) out.push(child(element, input[i], p, i).value);
+      p.value = out;
     },
     { element },
   );
@@ -232,7 +262,7 @@ export function tuple(items: Schema[]): Schema {
 export function record(keys: Schema, values: Schema): Schema {
   return new Schema((p) => {
     const input = p.value;
-    if (!isRecord(input)) return issue(p, { code: 'invalid_type', expected: 'record' });
+    if (!isPlainObject(input)) return issue(p, { code: 'invalid_type', expected: 'record' });
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(input)) {
       // As zod does: a JSON key "__proto__" is left out, never written onto the result.
@@ -301,11 +331,15 @@ export function discriminatedUnion(key: string, options: Schema[]): Schema {
   );
 }
 
-/** Runs `b` on what `a` produced (zod's `pipe`); stops at `a`'s first issue. */
+/**
+ * Runs `b` on what `a` produced (zod's `pipe`). Any issue of `a` stops it, except unknown keys, which describe
+ * the input rather than the value.
+ */
 export function pipe(a: Schema, b: Schema): Schema {
   return new Schema((p) => {
     a.run(p);
-    if (!p.issues.length) b.run(p);
+    if (p.issues.some((found) => found.code !== 'unrecognized_keys')) p.aborted = true;
+    else b.run(p);
   });
 }
 

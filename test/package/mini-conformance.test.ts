@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
+import * as zm from 'zod/mini';
 import { browserValidator } from '../../scripts/browser-validator.mjs';
 import * as zodContract from '../../src/contract/index.ts';
 import * as zodForms from '../../src/forms/index.ts';
+import * as mm from '../../src/contract/mini.ts';
 import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
 import { bearer, key, post, removeDir, start, tempDir, type Running } from '../server/helpers.ts';
 
@@ -100,6 +102,7 @@ const REPLACEMENTS: unknown[] = [
   -1,
   1.5,
   2 ** 60,
+  -(2 ** 60),
   true,
   '',
   ' ',
@@ -224,6 +227,13 @@ async function answers(server: Running): Promise<Case[]> {
   const id = receipt.id;
   const page = await get('/authority/submissions', caseworker);
   await post(`${server.api}/authority/submissions/${id}/events`, { type: 'in-progress' }, caseworker);
+  const rejected = await post(
+    `${server.api}/submissions`,
+    { ...application, data: {} },
+    { 'idempotency-key': key() },
+  );
+  assert.equal(rejected.status, 400);
+  const problem = (await rejected.json()) as unknown;
   const status = await (
     await post(`${server.api}/status`, { idOrReference: receipt.reference, accessCode: receipt.accessCode })
   ).json();
@@ -247,6 +257,7 @@ async function answers(server: Running): Promise<Case[]> {
     r('uploadFile', (c) => c.FileRef, photo),
     r('createSubmission', (c) => c.SubmissionReceipt, receipt),
     r('getStatus', (c) => c.StatusView, status),
+    r('a rejected submission (problem+json)', (c) => c.Problem, problem),
     r('listSubmissions', (c) => c.SubmissionPage, page),
     r('getSubmission', (c) => c.Submission, await get(`/authority/submissions/${id}`, caseworker)),
     r('listAuthorities', (c) => c.AuthorityList, await get('/authority/authorities', caseworker)),
@@ -291,6 +302,40 @@ describe('the browser validator answers as zod does', () => {
     }
     // The mutations must actually break documents, or this test would prove nothing.
     assert.ok(failures > cases.length * 50, `only ${failures} mutations were invalid`);
+  });
+
+  it('agrees on edge cases the sample data cannot reach', () => {
+    // Each case builds the same schema with zod (`zm`) and with the mini validator (`mm`).
+    type Lib = typeof mm;
+    const both = (make: (z: Lib) => mm.Schema, values: unknown[], name: string) => {
+      const zod = make(zm as unknown as Lib) as unknown as Parser;
+      const mini = make(mm) as unknown as Parser;
+      values.forEach((value, i) => {
+        assert.deepStrictEqual(outcome(mini, value), outcome(zod, value), `${name}, value ${i}`);
+      });
+    };
+    const sparse: unknown[] = ['a', 'b'];
+    delete sparse[0];
+    const inherited = Object.create({ extra: 1 }) as Record<string, unknown>;
+    inherited.a = 'x';
+    both(
+      (z) => z.object({ a: z.unknown() }),
+      [{}, { a: undefined }, { a: 1 }],
+      'a required key of unknown type',
+    );
+    both((z) => z.record(z.string(), z.string()), [new Date(0), Object.create(null), { a: 'b' }], 'record');
+    both((z) => z.array(z.string()), [sparse, [], ['a']], 'sparse array');
+    both((z) => z.strictObject({ a: z.string() }), [inherited, { a: 'x' }], 'inherited keys');
+    both((z) => z.int().check(z.gte(0), z.lte(10)), [-(2 ** 60), 2 ** 60, -0, 1.5, NaN, Infinity], 'int');
+    both(
+      (z) =>
+        z.union([
+          z.pipe(z.strictObject({ a: z.string() }), z.object({ a: z.string() })),
+          z.object({ b: z.int() }),
+        ]),
+      [{ a: 'x', extra: 1 }, { b: 1 }, { a: 1 }],
+      'pipe after unknown keys, in a union',
+    );
   });
 
   it('validates answers through the form engine identically', () => {
