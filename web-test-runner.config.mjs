@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { browserValidatorForTests } from './scripts/browser-validator.mjs';
+import { minifyTemplatesForTests } from './scripts/minify-templates.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -99,6 +100,8 @@ export default {
   plugins: [
     browserValidatorForTests(),
     esbuildPlugin({ ts: true, target: 'chrome130', tsconfig: 'tsconfig.json' }),
+    // After TypeScript is compiled: the tests run the templates as the builds ship them.
+    minifyTemplatesForTests(),
     referenceBackend(),
   ],
   filterBrowserLogs: (log) => !isNoise(log),

@@ -84,7 +84,8 @@ export function renderTimeline(
             ${
               e.message
                 ? html`<p class="event-message">
-                    <span class="ozg-visually-hidden">${statusMessages(lang, 'message')}: </span>${e.message}
+                    <span class="ozg-visually-hidden">${statusMessages(lang, 'message')}: </span
+                    ><span class="event-text">${e.message}</span>
                   </p>`
                 : nothing
             }
@@ -122,6 +123,10 @@ export const statusStyles = css`
     margin: 0 0 var(--_ozg-space-s);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  /* A group's answers are a nested list, not text: its template whitespace must not show. */
+  .group > dd {
+    white-space: normal;
   }
   .current {
     margin-block: var(--_ozg-space-m);
@@ -187,7 +192,8 @@ export const statusStyles = css`
   .muted {
     color: var(--_ozg-color-text-muted);
   }
-  .event-message {
+  /* Only the message itself keeps its line breaks; the template's own whitespace around it collapses. */
+  .event-text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }

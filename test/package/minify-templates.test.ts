@@ -39,6 +39,16 @@ describe('template minifier', () => {
     );
   });
 
+  it('leaves css strings, url() and non-ASCII spaces as written', () => {
+    assert.equal(shrink(`a::after {\n  content: "a: b, c";\n}`, 'css'), `a::after{\ncontent:"a: b, c";\n}`);
+    assert.equal(
+      shrink("[title='x ; y'] { background: url(a b.png) ; }", 'css'),
+      "[title='x ; y']{background:url(a b.png);}",
+    );
+    // A no-break space is content in HTML and must survive.
+    assert.equal(shrink('<b>5\u00a0KB</b>  <i>x</i>', 'html'), '<b>5\u00a0KB</b> <i>x</i>');
+  });
+
   it('leaves the space next to an interpolated css value', () => {
     // `margin: ${size} 0` is split into the texts "margin: " and " 0"; the second space separates two values.
     assert.equal(shrink(' 0;', 'css'), ' 0;');

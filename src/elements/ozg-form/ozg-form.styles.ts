@@ -63,6 +63,10 @@ export const formStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  /* A group's answers are a nested list, not text: its template whitespace must not show. */
+  .group > dd {
+    white-space: normal;
+  }
   .files {
     margin: var(--_ozg-space-s) 0 0;
     padding: 0;

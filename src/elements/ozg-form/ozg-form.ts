@@ -160,7 +160,7 @@ const routes = {
  *   `code` `load`, `upload` or `submit`; see `OzgErrorDetail` in `src/ui/events.ts`).
  */
 export class OzgForm extends OzgElement<typeof routes> {
-  static override routes: RouteTable = routes;
+  static override routes: RouteTable & typeof BASE_ROUTES = routes;
 
   static override styles = [tokens, blockStyles, fieldStyles, formStyles];
 
@@ -1228,7 +1228,7 @@ export class OzgForm extends OzgElement<typeof routes> {
         const value = isRecord(container) && Object.hasOwn(container, f.id) ? container[f.id] : undefined;
         if (f.type === 'group') {
           const items = f.repeatable ? (Array.isArray(value) ? value : []) : [value];
-          return html`<div>
+          return html`<div class="group">
             <dt>${localize(f.label, lang)}</dt>
             <dd>
               ${items.map(
