@@ -234,7 +234,8 @@ export class RouteClient<T extends RouteTable = Routes> {
   }
 
   #route(name: RouteName): RouteDef {
-    const route: RouteDef | undefined = (this.#routes as RouteTable)[name];
+    const table = this.#routes as RouteTable;
+    const route: RouteDef | undefined = Object.hasOwn(table, name) ? table[name] : undefined;
     // A programming error: the element's route table lacks a route it calls.
     if (!route) throw new TypeError(`Route "${name}" is not in this client's route table`);
     return route;
@@ -384,6 +385,7 @@ export class RouteClient<T extends RouteTable = Routes> {
    * automatically: the caller offers a retry button instead.
    */
   upload(
+    this: RouteClient<Pick<Routes, 'uploadFile'>>,
     params: ParamsOf<'uploadFile'>,
     file: Blob & { name?: string },
     options: UploadOptions = {},

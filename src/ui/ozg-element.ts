@@ -97,7 +97,7 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
    * only these routes and their schemas. Subclasses set it to the same table as their `R`:
    * `const routes = { ...BASE_ROUTES, getService }`.
    */
-  static routes: RouteTable = BASE_ROUTES;
+  static routes: RouteTable & typeof BASE_ROUTES = BASE_ROUTES;
 
   /** Backend address; wins over `<ozg-config endpoint>`. */
   @property() endpoint?: string;

@@ -51,6 +51,10 @@ describe('ApiClient', () => {
     expect(error).to.be.instanceOf(TypeError);
     expect((error as Error).message).to.contain('listServices');
     expect(() => forced.url('getStatus')).to.throw(TypeError);
+    expect(() =>
+      // @ts-expect-error: only a client with the uploadFile route can upload
+      api.upload({ tenant: 'heide', formId: 'gewerbe', fieldId: 'nachweis' }, new Blob(['x'])),
+    ).to.throw(TypeError);
     expect(calls).to.have.length(1);
   });
 

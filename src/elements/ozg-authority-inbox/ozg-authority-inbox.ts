@@ -153,7 +153,7 @@ const routes = {
  *   status of an application (the backend accepted it).
  */
 export class OzgAuthorityInbox extends OzgElement<typeof routes> {
-  static override routes: RouteTable = routes;
+  static override routes: RouteTable & typeof BASE_ROUTES = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles, inboxStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 

@@ -132,7 +132,7 @@ const routes = { ...BASE_ROUTES, getStatus };
  *   refresh finds a new state (`previous` is `null` when it was just opened).
  */
 export class OzgSubmissionStatus extends OzgElement<typeof routes> {
-  static override routes: RouteTable = routes;
+  static override routes: RouteTable & typeof BASE_ROUTES = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
