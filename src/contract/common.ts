@@ -1,8 +1,9 @@
 /**
  * Building blocks shared by every schema of the contract.
  *
- * The contract is written with `zod/mini`: the same schemas run in the browser (where every kilobyte
- * counts) and on the server, and `zod/mini` tree-shakes to a fraction of the classic API.
+ * The contract is written with `zod/mini`: the same schemas run in the browser and on the server. The server
+ * uses zod itself (and generates the OpenAPI document from it); browser builds run them on `./mini.ts`, a
+ * few kilobytes that implement exactly the part of the API used here.
  */
 import * as z from 'zod/mini';
 
