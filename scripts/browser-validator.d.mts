@@ -1,6 +1,5 @@
 import type { Plugin } from 'vite';
 
-export declare const validatorModule: string;
 export declare function browserValidator(): Plugin;
 export declare function browserValidatorForTests(): {
   name: string;

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 
-export const validatorModule = fileURLToPath(new URL('../src/contract/mini.ts', import.meta.url));
+const validatorModule = fileURLToPath(new URL('../src/contract/mini.ts', import.meta.url));
 
 /** Vite/Rollup plugin: `zod/mini` → `src/contract/mini.ts`. */
 export function browserValidator() {

@@ -184,15 +184,13 @@ function sleep(ms: number, signals: AbortSignal[]): Promise<void> {
 }
 
 /**
- * Client for one backend endpoint (`<endpoint>/api/v1`).
+ * Client for one backend endpoint (`<endpoint>/api/v1`) and the routes in its table (`T`): requests to
+ * other routes do not type-check, and throw if forced. {@link ApiClient} is the one for every route.
  *
  * ```ts
- * const api = new ApiClient('https://ozg.example.de', { signal });
+ * const api = new RouteClient('https://ozg.example.de', { signal, routes: { listServices } });
  * const list = await api.request('listServices', { params: { tenant }, query: { q: 'Hund' } });
  * ```
- */
-/**
- * A client for the routes in its table (`T`): requests to other routes do not type-check, and throw if forced.
  */
 export class RouteClient<T extends RouteTable = Routes> {
   /** The endpoint without trailing slash. */

@@ -68,22 +68,20 @@ export function renderHeading(level: number, content: unknown, id?: string): Tem
   }
 }
 
-/**
- * Base element. Subclasses:
- * - declare which settings they need (`static configNeeds`, default endpoint and tenant);
- * - render `this.renderMissingConfig()` while `this.config.ok` is false;
- * - call the backend through `this.api` (undefined while the endpoint is missing); its requests are
- *   aborted when the element is disconnected (ignore `aborted` errors);
- * - fire own events with `this.emit('ozg-…', detail)`.
- *
- * Configuration is re-resolved on connect, when the element's own `endpoint` / `tenant` / `lang`
- * change, and on every `ozg-config-change` event that reaches the document.
- */
 /** The routes every element calls: its tenant's settings (theme, privacy notice). */
 export const BASE_ROUTES = { getTenant };
 
 /**
- * `R`: the routes the element calls (its `static routes`), so `this.api` type-checks only those.
+ * Base element. Subclasses:
+ * - declare which settings they need (`static configNeeds`, default endpoint and tenant);
+ * - declare the API routes they call (`static routes`, and the same table as the type parameter `R`);
+ * - render `this.renderMissingConfig()` while `this.config.ok` is false;
+ * - call the backend through `this.api` (undefined while the endpoint is missing); it type-checks only the
+ *   element's routes, and its requests are aborted when the element is disconnected (ignore `aborted` errors);
+ * - fire own events with `this.emit('ozg-…', detail)`.
+ *
+ * Configuration is re-resolved on connect, when the element's own `endpoint` / `tenant` / `lang`
+ * change, and on every `ozg-config-change` event that reaches the document.
  */
 export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUTES> extends LitElement {
   /** Settings this element cannot work without. */

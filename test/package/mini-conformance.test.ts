@@ -17,6 +17,7 @@ import * as zodContract from '../../src/contract/index.ts';
 import * as zodForms from '../../src/forms/index.ts';
 import * as mm from '../../src/contract/mini.ts';
 import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
+import { random } from '../search/generate.ts';
 import { bearer, key, post, removeDir, start, tempDir, type Running } from '../server/helpers.ts';
 
 type Contract = typeof zodContract;
@@ -74,17 +75,6 @@ function outcome(schema: Parser, value: unknown) {
 }
 
 // ---- seeded mutations ---------------------------------------------------------------------------------------
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every place in a JSON value, as key paths. */
 function places(value: unknown, at: (string | number)[] = [], into: (string | number)[][] = []) {

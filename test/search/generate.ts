@@ -115,7 +115,7 @@ const SUMMARIES = [
 ];
 
 /** Small, fast, seedable PRNG (mulberry32): the same seed gives the same catalog everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
