@@ -107,14 +107,55 @@ export interface Draft {
 export const draftKey = (tenant: string, formId: string, version: number): string =>
   `ozg-form-draft:${tenant}:${formId}:${version}`;
 
-/** Reads a draft; storage may be unavailable (privacy modes) or hold garbage: then there is none. */
-export function readDraft(key: string): Draft | undefined {
+/**
+ * The newest draft of this form saved under another version: the form changed after the citizen began.
+ * The caller carries over what still fits the new version and deletes the old key.
+ */
+export function readOtherVersionDraft(
+  tenant: string,
+  formId: string,
+  version: number,
+): { key: string; draft: Draft } | undefined {
+  const prefix = draftKey(tenant, formId, 0).slice(0, -1);
+  let found: { key: string; draft: Draft } | undefined;
+  try {
+    const storage = globalThis.localStorage;
+    for (let i = 0; storage && i < storage.length; i++) {
+      const key = storage.key(i);
+      // The version is the whole rest of the key: another form whose id begins like this one's never matches.
+      if (!key?.startsWith(prefix) || !/^\d+$/.test(key.slice(prefix.length))) continue;
+      if (key === draftKey(tenant, formId, version)) continue;
+      const draft = readDraft(key);
+      if (draft && (!found || draft.savedAt > found.draft.savedAt)) found = { key, draft };
+    }
+  } catch {
+    return undefined;
+  }
+  return found;
+}
+
+/**
+ * How long an untouched draft is kept: long enough to gather documents, short enough that a shared computer
+ * does not offer one citizen's answers to the next for weeks.
+ */
+export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Reads a draft; storage may be unavailable (privacy modes) or hold garbage: then there is none. A draft older
+ * than {@link DRAFT_MAX_AGE_MS} is deleted instead.
+ */
+export function readDraft(key: string, now = Date.now()): Draft | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(key);
     if (!raw) return undefined;
     const parsed: unknown = JSON.parse(raw);
     if (!isRecord(parsed) || !isRecord(parsed['answers']) || typeof parsed['savedAt'] !== 'string')
       return undefined;
+    const savedAt = Date.parse(parsed['savedAt']);
+    if (!(savedAt > now - DRAFT_MAX_AGE_MS)) {
+      deleteDraft(key);
+      return undefined;
+    }
     return {
       answers: parsed['answers'],
       savedAt: parsed['savedAt'],

@@ -35,6 +35,8 @@ export const formMessages = defineMessages({
     print: 'Bestätigung drucken',
     draftFound:
       'Sie haben diesen Antrag am {date} begonnen. Möchten Sie mit Ihren gespeicherten Angaben fortfahren?',
+    draftChanged:
+      'Das Formular wurde seitdem geändert. Ihre Angaben werden übernommen, soweit sie noch passen; bitte prüfen Sie jeden Schritt.',
     draftRestore: 'Fortfahren',
     draftDiscard: 'Neu beginnen',
     draftNote: 'Ihre Angaben werden auf diesem Gerät zwischengespeichert, bis Sie den Antrag absenden.',
@@ -86,6 +88,8 @@ export const formMessages = defineMessages({
     follow: 'Check the status of your application',
     print: 'Print confirmation',
     draftFound: 'You started this application on {date}. Do you want to continue with your saved answers?',
+    draftChanged:
+      'The form has changed since then. Your answers are carried over where they still fit; please check every step.',
     draftRestore: 'Continue',
     draftDiscard: 'Start again',
     draftNote: 'Your answers are saved on this device until you send the application.',

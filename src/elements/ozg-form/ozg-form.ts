@@ -37,6 +37,7 @@ import {
   getAt,
   pointerOf,
   readDraft,
+  readOtherVersionDraft,
   setAt,
   tokensOf,
   writeDraft,
@@ -200,6 +201,8 @@ export class OzgForm extends OzgElement<typeof routes> {
   #serviceId: string | undefined;
   #answers: FormAnswers = {};
   #draft: Draft | undefined;
+  /** The key of a draft saved for another version of the form, offered in `#draft` with what still fits. */
+  #otherVersionKey: string | undefined;
   #loadError: unknown;
   #loadKey = '';
   #loadRun = 0;
@@ -271,7 +274,9 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.consent = false;
       this.#returnToReview = false;
       this.uploadFailures = new Map();
-      this.#draft = this.noDraft ? undefined : readDraft(this.#draftKey()!);
+      this.#draft = undefined;
+      this.#otherVersionKey = undefined;
+      if (!this.noDraft) this.#findDraft(compiled);
       if (this.#draft) {
         this.view = 'draft';
       } else {
@@ -308,6 +313,29 @@ export class OzgForm extends OzgElement<typeof routes> {
 
   // ---- answers and drafts ----------------------------------------------------------------------------------
 
+  /**
+   * The draft of this version, else one of another version: the form changed after the citizen began. Of that
+   * one only the answers the new version still asks for are kept; the citizen starts at the first step and gives
+   * the consent again, because steps and privacy text may have changed.
+   */
+  #findDraft(compiled: CompiledForm): void {
+    const def = compiled.definition;
+    const key = this.#draftKey();
+    if (!key || !this.config.ok) return;
+    this.#draft = readDraft(key);
+    if (this.#draft) return;
+    const other = readOtherVersionDraft(this.config.tenant, def.id, def.version);
+    if (!other) return;
+    this.#otherVersionKey = other.key;
+    this.#draft = { answers: compiled.prune(other.draft.answers), savedAt: other.draft.savedAt };
+  }
+
+  /** A draft of another version is not offered twice: restored it lives on under the new key. */
+  #dropOtherVersionDraft(): void {
+    if (this.#otherVersionKey) deleteDraft(this.#otherVersionKey);
+    this.#otherVersionKey = undefined;
+  }
+
   #saveDraft(): void {
     if (this.noDraft || this.#saveQueued) return;
     this.#saveQueued = true;
@@ -333,6 +361,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     if (!draft || !compiled) return;
     this.#answers = draft.answers;
     this.consent = draft.consent === true;
+    this.#dropOtherVersionDraft();
     const steps = compiled.visibleSteps(this.#answers);
     const stepId = steps.find((s) => s.id === draft.stepId)?.id ?? steps[0]?.id ?? '';
     this.#draft = undefined;
@@ -349,6 +378,7 @@ export class OzgForm extends OzgElement<typeof routes> {
   #discardDraft(): void {
     const key = this.#draftKey();
     if (key) deleteDraft(key);
+    this.#dropOtherVersionDraft();
     this.#draft = undefined;
     this.#answers = {};
     this.consent = false;
@@ -732,6 +762,7 @@ export class OzgForm extends OzgElement<typeof routes> {
                 date: new Date(this.#draft!.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE'),
               })}
             </p>
+            ${this.#otherVersionKey ? html`<p>${m(lang, 'draftChanged')}</p>` : nothing}
             <div class="actions">
               <button type="button" class="ozg-button" @click=${() => this.#restoreDraft()}>
                 ${m(lang, 'draftRestore')}

@@ -206,7 +206,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (form.version !== body.formVersion) {
         throw new ProblemError(
           'conflict',
-          `Das Formular wurde geändert (jetzt Version ${form.version}). Bitte die Seite neu laden; Ihre Angaben bleiben erhalten. / The form has changed (now version ${form.version}). Please reload; your answers are kept.`,
+          `Das Formular wurde geändert (jetzt Version ${form.version}). Bitte die Seite neu laden; Ihre Angaben werden übernommen, soweit sie noch passen. / The form has changed (now version ${form.version}). Please reload; your answers are carried over where they still fit.`,
         );
       }
       const responsible = findResponsibility(ctx.catalog, service.id, body.ars);

@@ -536,6 +536,62 @@ describe('<ozg-form>', () => {
     }
   });
 
+  it('carries a draft of another form version over with what still fits', async () => {
+    const older = DRAFT('versammlungsanzeige');
+    const saved = { vorname: 'Erika', feld_von_frueher: 'weg damit' };
+    localStorage.setItem(
+      older,
+      JSON.stringify({ answers: saved, review: true, consent: true, savedAt: new Date().toISOString() }),
+    );
+    // The operator has published version 2 since the citizen began with version 1.
+    const newerVersion: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/forms/versammlungsanzeige')) return response;
+      const definition = { ...(await response.json()), version: 2 };
+      return new Response(JSON.stringify(definition), { headers: { 'content-type': 'application/json' } });
+    };
+    const el = await mount('versammlungsanzeige', newerVersion);
+    expect(root(el).textContent).to.contain('Das Formular wurde seitdem geändert');
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await el.updateComplete;
+    // The first step, not the review page: steps and privacy text may have changed, so the consent is asked again.
+    expect(byId(el, 'vorname')!.value).to.equal('Erika');
+    expect(el.answers).to.deep.equal({ vorname: 'Erika' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(localStorage.getItem(older)).to.equal(null);
+    const carried = JSON.parse(localStorage.getItem(older.replace(/:1$/, ':2'))!);
+    expect(carried.answers).to.deep.equal({ vorname: 'Erika' });
+    expect(carried.consent).to.equal(false);
+    expect(carried.review).to.equal(false);
+  });
+
+  it("deletes the other version's draft when the citizen starts again", async () => {
+    const older = DRAFT('versammlungsanzeige').replace(/:1$/, ':0');
+    localStorage.setItem(
+      older,
+      JSON.stringify({ answers: { vorname: 'Erika' }, savedAt: new Date().toISOString() }),
+    );
+    const el = await mount();
+    expect(root(el).textContent).to.contain('Das Formular wurde seitdem geändert');
+    root(el).querySelector<HTMLButtonElement>('.actions .ozg-button--secondary')!.click();
+    await el.updateComplete;
+    expect(byId(el, 'vorname')!.value).to.equal('');
+    expect(localStorage.getItem(older)).to.equal(null);
+  });
+
+  it('forgets a draft nobody changed for a week instead of offering it', async () => {
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    localStorage.setItem(
+      DRAFT('versammlungsanzeige'),
+      JSON.stringify({ answers: { vorname: 'Erika' }, savedAt: eightDaysAgo }),
+    );
+    const el = await mount();
+    expect(root(el).textContent).not.to.contain('Fortfahren');
+    expect(byId(el, 'vorname')!.value).to.equal('');
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
+  });
+
   it('keeps nothing on the device with no-draft', async () => {
     const el = await fixture<OzgForm>(
       html`<ozg-form
