@@ -44,6 +44,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ozg-bench-'));
 const app = await buildApp({
   dataDir,
   catalogDir,
+  allowDemoKeys: true,
   logLevel: 'warn',
   writesPerMinute: 1e9,
   requestsPerMinute: false,

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
@@ -13,7 +14,7 @@ import * as z from 'zod/mini';
 import { API_BASE } from '../contract/api.ts';
 import { buildOpenApi } from '../contract/openapi.ts';
 import { PROBLEM_CONTENT_TYPE, type ProblemKind } from '../contract/problem.ts';
-import { loadCatalog, type Catalog } from './catalog.ts';
+import { loadCatalog, refuseDemoKeys, type Catalog } from './catalog.ts';
 import { ownOrigin, type Ctx, type Limits } from './context.ts';
 import { openDatabase } from './db.ts';
 import { FormCache } from './forms.ts';
@@ -37,6 +38,11 @@ export interface AppOptions {
   dataDir: string;
   /** Catalog directory; default: the bundled sample. */
   catalogDir?: string;
+  /**
+   * Accept the public `demo-<authorityId>` keys in a catalog other than the bundled sample (test and training
+   * copies of it). Default `false`: such a catalog does not start.
+   */
+  allowDemoKeys?: boolean;
   /** Extra origins allowed for every tenant (operators' tools). */
   corsOrigins?: string[];
   /** Status look-ups per IP and minute (default 10). */
@@ -53,9 +59,20 @@ export interface AppOptions {
   widgetsDir?: string;
   /** Directory of the demo pages served at `/` (default `demo/`). */
   demoDir?: string;
+  /**
+   * Which reverse proxies to believe about the client (`X-Forwarded-For`, `-Proto`, `-Host`): `false` (default,
+   * the socket's peer is the client), `true` (every hop; only when nothing reaches the server but the proxy), or
+   * a comma-separated list of proxy addresses and CIDR ranges (also `loopback`, `uniquelocal`). Behind a proxy,
+   * rate limits count each citizen only when the proxy is trusted; otherwise all citizens share its budget.
+   */
+  trustProxy?: boolean | string;
   /** Clock, for tests. */
   now?: () => Date;
 }
+
+/** Uploads no submission uses are deleted after this long: long enough to finish a form. */
+export const STALE_UPLOAD_MS = 24 * 3600 * 1000;
+const PURGE_INTERVAL_MS = 3600 * 1000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,7 +96,9 @@ const STATUS_KIND: Record<number, ProblemKind> = {
 /** Builds the app: loads and checks the catalog (throws `CatalogError`), opens the store, registers routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const forms = new FormCache();
-  const catalog = await loadCatalog(options.catalogDir ?? SAMPLE_CATALOG_DIR, (form) => void forms.get(form));
+  const catalogDir = resolve(options.catalogDir ?? SAMPLE_CATALOG_DIR);
+  const catalog = await loadCatalog(catalogDir, (form) => void forms.get(form));
+  if (catalogDir !== resolve(SAMPLE_CATALOG_DIR) && !options.allowDemoKeys) refuseDemoKeys(catalog);
   const db = await openDatabase(options.dataDir);
   const limits: Limits = {
     statusPerMinute: options.statusPerMinute ?? 10,
@@ -109,13 +128,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   };
-  // Uploads of abandoned forms are kept a day, long enough to finish a form.
-  await ctx.store.purgeStaleUploads(new Date(ctx.now().getTime() - 24 * 3600 * 1000));
   const app = Fastify(serverOptions);
   app.decorate('catalog', catalog);
-  app.addHook('onClose', async () => db.destroy());
+  // Uploads of abandoned forms are deleted a day after they came, at start and every hour while running.
+  const purge = async () => {
+    try {
+      await ctx.store.purgeStaleUploads(new Date(ctx.now().getTime() - STALE_UPLOAD_MS));
+    } catch (error) {
+      app.log.error({ err: error }, 'purging stale uploads failed');
+    }
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    await db.destroy();
+  });
 
   // Validation with the contract's zod schemas; issues become field errors with JSON Pointers.
   app.setValidatorCompiler(({ schema, httpPart }) => {

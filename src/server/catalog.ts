@@ -18,6 +18,7 @@ import {
 import { FormDefinition } from '../contract/form-definition.ts';
 import { Id } from '../contract/common.ts';
 import { pointerSegment } from './problem.ts';
+import { sha256Hex } from './security.ts';
 
 /** One API key of an authority, stored only as the sha256 of the key. */
 export const ApiKeyEntry = z.object({
@@ -62,8 +63,11 @@ async function readJson(dir: string, file: string, optional = false): Promise<un
   }
 }
 
+/** Operators read these messages: English texts that name the broken rule, not zod/mini's bare "Invalid input". */
+const operatorMessages = z.locales.en().localeError;
+
 function parse<T>(schema: z.ZodMiniType<T>, value: unknown, file: string): T {
-  const result = z.safeParse(schema, value);
+  const result = z.safeParse(schema, value, { error: operatorMessages });
   if (result.success) return result.data;
   const lines = result.error.issues.slice(0, MAX_ISSUES).map((issue) => {
     const path = issue.path.map((s) => `/${pointerSegment(s)}`).join('') || '/';
@@ -187,6 +191,20 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
       label: k.label,
     })),
   };
+}
+
+/**
+ * The sample catalog's authority keys are `demo-<authorityId>`, and authority ids are public: a catalog that
+ * still holds one would open that inbox to anybody. Refused unless the operator explicitly allows it.
+ */
+export function refuseDemoKeys(catalog: Catalog): void {
+  catalog.apiKeys.forEach((k, i) => {
+    if (k.hash.equals(Buffer.from(sha256Hex(`demo-${k.authorityId}`), 'hex'))) {
+      throw new CatalogError(
+        `api-keys.json: /${i}: this is the public demo key "demo-${k.authorityId}"; generate a real key (docs/operators.md, API keys)`,
+      );
+    }
+  });
 }
 
 /** The responsibility for a service at a Gemeinde (the longest matching ARS prefix wins) with its authority. */

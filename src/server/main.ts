@@ -8,6 +8,12 @@ const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '0.0.0.0';
 const catalogDir = env.OZG_CATALOG_DIR ? resolve(env.OZG_CATALOG_DIR) : SAMPLE_CATALOG_DIR;
 const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
+/** `OZG_TRUST_PROXY`: `true`, `false`, or the proxies' addresses and CIDR ranges, comma-separated. */
+function trustProxy(value: string | undefined): boolean | string {
+  const trimmed = (value ?? '').trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  return trimmed === 'true' ? true : trimmed;
+}
 
 try {
   const app = await buildApp({
@@ -21,6 +27,8 @@ try {
     maxUploadBytes: positive(env.OZG_MAX_UPLOAD_BYTES),
     statusPerMinute: positive(env.OZG_STATUS_PER_MINUTE),
     writesPerMinute: positive(env.OZG_WRITES_PER_MINUTE),
+    trustProxy: trustProxy(env.OZG_TRUST_PROXY),
+    allowDemoKeys: env.OZG_ALLOW_DEMO_KEYS === '1',
   });
   await app.listen({ port, host });
   const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;

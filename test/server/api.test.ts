@@ -203,7 +203,8 @@ describe('catalog loading', () => {
     const dataDir = tempDir();
     try {
       mutate(dir);
-      await assert.rejects(buildApp({ dataDir, catalogDir: dir, logLevel: 'silent' }), (error: Error) => {
+      const options = { dataDir, catalogDir: dir, allowDemoKeys: true, logLevel: 'silent' };
+      await assert.rejects(buildApp(options), (error: Error) => {
         assert.ok(error instanceof CatalogError);
         assert.match(error.message, message);
         return true;
@@ -214,13 +215,33 @@ describe('catalog loading', () => {
     }
   }
 
-  it('names the file and JSON path of an invalid value', async () => {
+  it('names the file, the JSON path and the broken rule of an invalid value', async () => {
     await expectStartError((dir) => {
       const file = join(dir, 'services.json');
       const services = JSON.parse(readFileSync(file, 'utf8'));
       services[2].leikaKey = '12345';
       writeFileSync(file, JSON.stringify(services));
-    }, /^services\.json: \/2\/leikaKey: /);
+    }, /^services\.json: \/2\/leikaKey: Invalid string: must match pattern /);
+  });
+
+  it('refuses the public demo keys outside the bundled sample unless allowed', async () => {
+    const dir = copyCatalog();
+    const dataDir = tempDir();
+    try {
+      await assert.rejects(buildApp({ dataDir, catalogDir: dir, logLevel: 'silent' }), (error: Error) => {
+        assert.ok(error instanceof CatalogError);
+        assert.match(error.message, /^api-keys\.json: \/0: this is the public demo key "demo-/);
+        return true;
+      });
+      const allowed = await buildApp({ dataDir, catalogDir: dir, allowDemoKeys: true, logLevel: 'silent' });
+      await allowed.close();
+      // The bundled sample may keep them: it is the demo.
+      const sample = await buildApp({ dataDir, logLevel: 'silent' });
+      await sample.close();
+    } finally {
+      removeDir(dir);
+      removeDir(dataDir);
+    }
   });
 
   it('names the file of broken JSON and of a broken reference', async () => {

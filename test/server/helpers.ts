@@ -30,7 +30,14 @@ export function copyCatalog(from = FIXTURE_CATALOG): string {
 
 export async function start(options: Partial<AppOptions> = {}): Promise<Running> {
   const dataDir = options.dataDir ?? tempDir();
-  const app = await buildApp({ catalogDir: FIXTURE_CATALOG, logLevel: 'silent', ...options, dataDir });
+  // The fixture catalog signs authorities in with the public demo keys, like the sample.
+  const app = await buildApp({
+    catalogDir: FIXTURE_CATALOG,
+    allowDemoKeys: true,
+    logLevel: 'silent',
+    ...options,
+    dataDir,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     app,

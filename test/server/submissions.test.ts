@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
+import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
 import { bearer, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
@@ -177,6 +178,31 @@ describe('submissions', () => {
     const anonymous = await fetch(path);
     assert.equal(anonymous.status, 401);
   });
+
+  it('shows the caseworker the stored file, not what the browser claims about it', async () => {
+    const ref = await (await upload(s, PDF, 'application/pdf', 'Nachweis.pdf')).json();
+    const claimed = { ...ref, name: 'Harmlos.png', size: 1, type: 'image/png' };
+    const res = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [claimed] }), {
+      'idempotency-key': key(),
+    });
+    assert.equal(res.status, 201);
+    const { id } = (await res.json()) as SubmissionReceipt;
+    const view = await (
+      await fetch(`${s.api}/authority/submissions/${id}`, { headers: bearer('heide-ordnung') })
+    ).json();
+    assert.deepEqual(view.data.nachweis, [ref]);
+  });
+
+  it('stores file names as they will be shown: no invisible characters, the ending of the checked content', async () => {
+    // U+202E shows "Foto\u202egnp.hta" as "Fotoath.png".
+    const reversed = await upload(s, PDF, 'application/pdf', 'Foto\u202egnp.hta');
+    assert.equal(reversed.status, 201);
+    assert.equal((await reversed.json()).name, 'Fotognp.hta.pdf');
+    const zeroWidth = await upload(s, PDF, 'application/pdf', 'Antrag\u200b.PDF');
+    assert.equal((await zeroWidth.json()).name, 'Antrag.PDF');
+    assert.equal((await upload(s, PDF, 'application/pdf', '..')).status, 400);
+    assert.equal((await upload(s, PDF, 'application/pdf', '\u202e')).status, 400);
+  });
 });
 
 describe('status rate limit', () => {
@@ -230,6 +256,111 @@ describe('durability', () => {
     } finally {
       await second.close();
       removeDir(dataDir);
+    }
+  });
+});
+
+describe('uploads no submission uses', () => {
+  it('are deleted a day after they came, also while the server keeps running', async (t) => {
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    let now = new Date('2026-03-02T08:00:00Z');
+    const s = await start({ now: () => now });
+    const hours = (n: number) => n * 3600 * 1000;
+    const uploadsAfterAnHour = async (expected: number) => {
+      t.mock.timers.tick(hours(1));
+      // The purge runs on the database asynchronously; give it a moment (real timers are not mocked).
+      for (let i = 0; i < 50 && rowCount(s.dataDir, 'uploads') !== expected; i++)
+        await new Promise((r) => setTimeout(r, 10));
+      return rowCount(s.dataDir, 'uploads');
+    };
+    try {
+      assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
+      now = new Date(now.getTime() + hours(23));
+      assert.equal(await uploadsAfterAnHour(1), 1);
+      now = new Date(now.getTime() + hours(2));
+      assert.equal(await uploadsAfterAnHour(0), 0);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  const lookups = async (s: Running, count: number) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const res = await post(
+        `${s.api}/status`,
+        { idOrReference: 'DI-2026-000001', accessCode: 'WRONGCODE' },
+        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      );
+      statuses.push(res.status);
+    }
+    return statuses;
+  };
+
+  it('counts every citizen on their own when the proxy is trusted', async () => {
+    const s = await start({ statusPerMinute: 2, trustProxy: '127.0.0.1' });
+    try {
+      assert.deepEqual(await lookups(s, 4), [404, 404, 404, 404]);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+
+  it('counts the proxy as one client by default, and believes no forwarded header', async () => {
+    const s = await start({ statusPerMinute: 2 });
+    try {
+      assert.deepEqual(await lookups(s, 3), [404, 404, 429]);
+      const headers = {
+        origin: 'https://ozg.example.de',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'ozg.example.de',
+      };
+      assert.equal((await fetch(`${s.api}/tenants/kreis`, { headers })).status, 403);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+
+  it('takes pages of its own public https origin as its own when the proxy is trusted', async () => {
+    const s = await start({ trustProxy: true });
+    try {
+      const headers = {
+        origin: 'https://ozg.example.de',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'ozg.example.de',
+      };
+      assert.equal((await fetch(`${s.api}/tenants/kreis`, { headers })).status, 200);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+});
+
+describe('HEIC photos', () => {
+  it('are checked by their content, like every other checked type', async () => {
+    const s = await start({ catalogDir: SAMPLE_CATALOG_DIR });
+    const send = (body: Buffer, name: string) =>
+      fetch(`${s.api}/tenants/stadt-heide/forms/baumfaellgenehmigung/fields/fotos/uploads`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/heic', 'x-file-name': encodeURIComponent(name) },
+        body: new Uint8Array(body),
+      });
+    try {
+      const page = Buffer.from('<!doctype html><script>alert(1)</script>');
+      assert.equal((await send(page, 'Baum.html')).status, 415);
+      const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic'), Buffer.alloc(16)]);
+      const photo = await send(heic, 'Baum.html');
+      assert.equal(photo.status, 201);
+      assert.equal((await photo.json()).name, 'Baum.html.heic');
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
     }
   });
 });

@@ -34,7 +34,37 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   'image/gif': (b) => b.subarray(0, 4).toString('latin1') === 'GIF8',
   'image/webp': (b) =>
     b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/heic': (b) => isoMedia(b, ['heic', 'heix', 'heim', 'heis', 'mif1', 'msf1']),
+  'image/heif': (b) => isoMedia(b, ['heic', 'heix', 'heim', 'heis', 'mif1', 'msf1', 'heif']),
 };
+
+/** HEIC/HEIF are ISO media files: a `ftyp` box first, with one of the image brands. */
+function isoMedia(b: Buffer, brands: string[]): boolean {
+  return (
+    b.subarray(4, 8).toString('latin1') === 'ftyp' && brands.includes(b.subarray(8, 12).toString('latin1'))
+  );
+}
+
+/**
+ * File name endings of the checked types. A name that does not end like its checked content gets the right
+ * ending added ("Baum.html" sent as a HEIC photo is stored as "Baum.html.heic"), so the caseworker's computer
+ * never opens a file as something it is not.
+ */
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
+  'image/gif': ['gif'],
+  'image/webp': ['webp'],
+  'image/heic': ['heic'],
+  'image/heif': ['heif', 'heic'],
+};
+
+function withExtension(name: string, type: string): string {
+  const endings = EXTENSIONS[type];
+  const ending = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return !endings || endings.includes(ending) ? name : `${name}.${endings[0]}`;
+}
 
 function cleanFileName(raw: string | string[] | undefined): string {
   if (typeof raw !== 'string' || raw === '') {
@@ -52,14 +82,15 @@ function cleanFileName(raw: string | string[] | undefined): string {
   } catch {
     name = raw;
   }
-  // No paths, no control characters: the name is only ever shown and offered as download name.
+  // No paths, no control or invisible format characters (a right-to-left override would show "Fotoath.png" for
+  // "Foto\u202egnp.hta"): the name is only ever shown and offered as download name.
   name = name
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\p{Cf}]/gu, '')
     .split(/[\\/]/)
     .pop()!
     .trim();
-  if (name === '' || name.length > 255) {
+  if (name === '' || name === '.' || name === '..' || name.length > 255) {
     throw new ProblemError('validation', 'Ungültiger Dateiname. / Invalid file name.', [
       {
         pointer: '/headers/X-File-Name',
@@ -123,13 +154,18 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             `Die Datei ist zu groß (höchstens ${field.maxSize} Bytes). / The file is too large (at most ${field.maxSize} bytes).`,
           );
         }
-        const ref: FileRef = { uploadId: randomId(), name, size: body.length, type };
+        const ref: FileRef = {
+          uploadId: randomId(),
+          name: withExtension(name, type),
+          size: body.length,
+          type,
+        };
         await ctx.store.insertUpload({
           id: ref.uploadId,
           tenant_id: tenantId,
           form_id: formId,
           field_id: fieldId,
-          name,
+          name: ref.name,
           type,
           size: body.length,
           sha256: sha256Hex(body),
@@ -285,6 +321,8 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             });
           } else {
             uploadIds.push(upload.id);
+            // The answers show what was stored, not what the browser claims about it.
+            refs[i] = { uploadId: upload.id, name: upload.name, size: upload.size, type: upload.type };
           }
         });
       }
