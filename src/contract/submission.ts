@@ -33,17 +33,6 @@ export type Status = z.infer<typeof Status>;
 /** States after which nothing more happens. */
 export const FINAL_STATUSES: readonly Status[] = ['rejected', 'completed'];
 
-/** The FIT-Connect state each of our states corresponds to. */
-export const FIT_CONNECT_STATE: Record<Status, 'submitted' | 'forwarded' | 'accepted' | 'rejected'> = {
-  submitted: 'submitted',
-  forwarded: 'forwarded',
-  'in-progress': 'submitted',
-  'info-requested': 'submitted',
-  accepted: 'accepted',
-  rejected: 'rejected',
-  completed: 'accepted',
-};
-
 /** A reference such as `DI-2026-000123`: tenant prefix, year, sequence. */
 export const Reference = z.string().check(z.regex(/^[A-Z]{2,4}-\d{4}-\d{6}$/));
 

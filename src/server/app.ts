@@ -16,7 +16,7 @@ import { buildOpenApi } from '../contract/openapi.ts';
 import { PROBLEM_CONTENT_TYPE, type ProblemKind } from '../contract/problem.ts';
 import { loadCatalog, refuseDemoKeys, type Catalog } from './catalog.ts';
 import { ownOrigin, type Ctx, type Limits } from './context.ts';
-import { openDatabase } from './db.ts';
+import { openDatabase, ping } from './db.ts';
 import { FormCache } from './forms.ts';
 import { ProblemError, issuesToFieldErrors, problemBody } from './problem.ts';
 import { authorityRoutes } from './routes/authority.ts';
@@ -246,7 +246,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get(`${API_BASE}/openapi.json`, async (_request, reply) =>
     reply.type('application/json').header('Cache-Control', 'public, max-age=300').send(openApi),
   );
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // For the proxy's or orchestrator's health check: healthy while the database answers.
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await ping(db);
+      return { status: 'ok' };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: database does not answer');
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
 
   catalogRoutes(app, ctx);
   submissionRoutes(app, ctx);

@@ -208,7 +208,8 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
 
   /**
    * Dispatches a bubbling, composed, typed own event from the host. Returns false when a listener
-   * called `preventDefault()` on a cancelable event.
+   * called `preventDefault()` on a cancelable event. For the elements themselves, not for pages.
+   * @internal
    */
   emit<K extends OzgEventName>(
     name: K,

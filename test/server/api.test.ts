@@ -266,3 +266,17 @@ describe('catalog loading', () => {
     }, /^forms\/gewerbe\.json: \/steps\/0\/fields\/0/);
   });
 });
+
+describe('health check', () => {
+  it('answers 200 while the database answers, outside the API and its origin check', async () => {
+    const s = await start();
+    try {
+      const res = await fetch(`${s.url}/healthz`, { headers: { origin: 'https://unbekannt.example' } });
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { status: 'ok' });
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+});

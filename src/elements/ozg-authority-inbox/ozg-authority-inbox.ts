@@ -143,6 +143,8 @@ const routes = {
  * @csspart notice - A confirmation (e.g. after forwarding).
  * @csspart loading - The loading skeleton.
  * @csspart error - An error message; `retry-button` its retry button.
+ * @csspart retry-button - The retry button of an error message.
+ * @csspart missing-config - The notice shown while `endpoint` is missing.
  * @cssproperty --ozg-color-primary - Buttons and links.
  * @cssproperty --ozg-color-border - Table rules and input borders.
  * @cssproperty --ozg-color-surface - Table header and status badges.
@@ -258,13 +260,15 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
       const [authority, all] = await Promise.all([
         api.request('getOwnAuthority'),
         // Without the list only forwarding is impossible; the form says so and offers to load it again.
-        api.request('listAuthorities').catch((): null => null),
+        api.request('listAuthorities').catch((error: unknown) => ({ failed: error })),
       ]);
       if (this.#key !== key) return;
       input.value = '';
       this.authority = authority;
-      this.authorities = all?.authorities ?? [];
-      this.authoritiesFailed = all === null;
+      const failed = 'failed' in all;
+      this.authorities = failed ? [] : all.authorities;
+      this.authoritiesFailed = failed;
+      if (failed && !isAbortError(all.failed)) this.reportError('authorities', all.failed);
       this.page = 1;
       this.announcement = m(lang, 'signedInAs', { authority: localize(authority.name, lang) });
       this.#focus.request('#title');

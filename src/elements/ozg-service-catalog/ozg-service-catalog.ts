@@ -49,7 +49,7 @@ type PlaceState =
   | { status: 'searching' }
   | { status: 'choose'; locations: Location[] }
   | { status: 'none' }
-  | { status: 'error'; error: unknown };
+  | { status: 'error'; error: unknown; text: string };
 
 /** A sub-heading (level 2–6) without focus target; `offset` is added to the element's level. */
 function subHeading(level: number, content: unknown): TemplateResult {
@@ -119,6 +119,9 @@ const routes = {
  * @csspart back-link - The link back to the overview.
  * @csspart loading - The loading skeleton.
  * @csspart error - An error message; `retry-button` its retry button.
+ * @csspart retry-button - The retry button of an error message.
+ * @csspart empty - The message that nothing matches, with the categories to choose from instead.
+ * @csspart missing-config - The notice shown while `endpoint` or `tenant` is missing.
  * @cssproperty --ozg-color-primary - Buttons and links (see the token table in `src/ui/tokens.ts`).
  * @cssproperty --ozg-color-border - Borders of inputs and results.
  * @cssproperty --ozg-color-surface - Backgrounds of results and skeletons.
@@ -407,7 +410,7 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
       else this.place = locations.length ? { status: 'choose', locations } : { status: 'none' };
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
-      this.place = { status: 'error', error };
+      this.place = { status: 'error', error, text: q };
       this.reportError('places', error);
     }
   }
@@ -854,7 +857,11 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
           : place.status === 'none'
             ? html`<p role="status">${this.#t('placeNone')}</p>`
             : place.status === 'error'
-              ? renderErrorAlert({ lang: this.uiLang, error: place.error })
+              ? renderErrorAlert({
+                  lang: this.uiLang,
+                  error: place.error,
+                  onRetry: () => void this.#searchPlace(place.text),
+                })
               : place.status === 'choose'
                 ? html`<p id="ozg-place-choose">${this.#t('placeChoose')}</p>
                     <ul class="chips" aria-labelledby="ozg-place-choose">

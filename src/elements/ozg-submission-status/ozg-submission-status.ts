@@ -120,6 +120,8 @@ const routes = { ...BASE_ROUTES, getStatus };
  * @csspart event - One entry of the history.
  * @csspart loading - The loading skeleton.
  * @csspart error - An error message; `retry-button` its retry button.
+ * @csspart retry-button - The retry button of an error message.
+ * @csspart missing-config - The notice shown while `endpoint` is missing.
  * @cssproperty --ozg-color-primary - Buttons, links and the box of an open state.
  * @cssproperty --ozg-color-success - Box of an accepted or completed application.
  * @cssproperty --ozg-color-warning - Box when information is requested.

@@ -165,7 +165,11 @@ describe('<ozg-authority-inbox> when the caseworker moves on', () => {
   it('explains a failed list of authorities where forwarding needs it, and loads it again', async () => {
     const el = await mount();
     el.hold = (url) => (url.pathname.endsWith('/authority/authorities') ? 'fail' : undefined);
+    const reported: string[] = [];
+    el.addEventListener('ozg-error', (e) => reported.push(e.detail.code));
     await signIn(el, demoKey(KREIS_WEAPONS));
+    // The page hears of it at sign-in already, as it does when a later reload fails.
+    expect(reported).to.deep.equal(['authorities']);
     await openApplication(el, references(el)[0]!);
     choose(el, 'forwarded');
     await el.updateComplete;

@@ -355,6 +355,29 @@ describe('<ozg-service-catalog> failures and untrusted text', () => {
     });
   }
 
+  it('offers to search the place again when that search fails', async () => {
+    const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
+    el.setAttribute('endpoint', backend.endpoint);
+    el.setAttribute('tenant', backend.tenant);
+    el.setAttribute('routing', 'none');
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    host.append(el);
+    await waitUntil(() => $(el, '[part="results"]'), 'results', { timeout: 5000 });
+    await type(el, 'Gewerbe anmelden');
+    await openFirst(el);
+    el.fetchImpl = (input, init) =>
+      String(input).includes('/locations')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : fetch(input, init);
+    $<HTMLInputElement>(el, '#ozg-place')!.value = '25746';
+    $<HTMLButtonElement>(el, '.place-form button[type="submit"]')!.click();
+    await waitUntil(() => $(el, '[part="retry-button"]'), 'retry for the place search', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+    el.fetchImpl = (input, init) => fetch(input, init);
+    $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+    await waitUntil(() => $(el, '[part="authority"]'), 'authority after retry', { timeout: 5000 });
+  });
+
   it('says so when the backend is slow, and explains an unknown service in the URL', async () => {
     const el = document.createElement('faulty-service-catalog') as FaultyCatalog;
     el.fetchImpl = () => new Promise(() => undefined);
