@@ -179,6 +179,29 @@ describe('submissions', () => {
     assert.equal(anonymous.status, 401);
   });
 
+  it("refuses a file over the field's own limit while it arrives, not after the whole body", async () => {
+    const url = `${s.api}/tenants/kreis/forms/gewerbe/fields/nachweis/uploads`;
+    const headers = { 'content-type': 'application/pdf', 'x-file-name': 'gross.pdf' };
+    // Declared too large (the field allows 2000 bytes): refused before the body is read.
+    const declared = await fetch(url, { method: 'POST', headers, body: new Uint8Array(1024 * 1024) });
+    assert.equal(declared.status, 413);
+    // Sent in chunks without a length, and never finished: the answer must come anyway.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([...PDF, ...new Uint8Array(4096)]));
+      },
+    });
+    const streamed = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: stream,
+      duplex: 'half',
+      signal: AbortSignal.timeout(5000),
+    } as RequestInit);
+    assert.equal(streamed.status, 413);
+    assert.equal((await streamed.json()).type, 'urn:ozg:problem:payload-too-large');
+  });
+
   it('shows the caseworker the stored file, not what the browser claims about it', async () => {
     const ref = await (await upload(s, PDF, 'application/pdf', 'Nachweis.pdf')).json();
     const claimed = { ...ref, name: 'Harmlos.png', size: 1, type: 'image/png' };
