@@ -53,6 +53,11 @@ export interface AppOptions {
   requestsPerMinute?: number | false;
   /** Largest upload in bytes (default 10 MB); a field's `maxSize` can only lower it. */
   maxUploadBytes?: number;
+  /**
+   * What uploads no submission uses yet may hold in all, in bytes (default 2 GiB): anybody may upload, so this
+   * bounds what abandoned or malicious uploads can take of the disk until they are purged a day later.
+   */
+  maxPendingUploadBytes?: number;
   /** pino level (`info`, `warn`, `silent` …); default `info`. */
   logLevel?: string;
   /** Directory of the built widgets served at `/widgets/` (default `dist/`). */
@@ -104,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     statusPerMinute: options.statusPerMinute ?? 10,
     writesPerMinute: options.writesPerMinute ?? 60,
     maxUploadBytes: options.maxUploadBytes ?? 10 * 1024 * 1024,
+    maxPendingUploadBytes: options.maxPendingUploadBytes ?? 2 * 1024 ** 3,
   };
   const operatorOrigins = new Set(options.corsOrigins ?? []);
   const allOrigins = new Set([

@@ -14,6 +14,8 @@ export interface Limits {
   /** Submissions and uploads per IP and minute. */
   writesPerMinute: number;
   maxUploadBytes: number;
+  /** What uploads no submission uses yet may hold in all, in bytes. */
+  maxPendingUploadBytes: number;
 }
 
 export interface Ctx {

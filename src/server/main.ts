@@ -25,6 +25,7 @@ try {
       .filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
     maxUploadBytes: positive(env.OZG_MAX_UPLOAD_BYTES),
+    maxPendingUploadBytes: positive(env.OZG_MAX_PENDING_UPLOAD_BYTES),
     statusPerMinute: positive(env.OZG_STATUS_PER_MINUTE),
     writesPerMinute: positive(env.OZG_WRITES_PER_MINUTE),
     trustProxy: trustProxy(env.OZG_TRUST_PROXY),

@@ -136,8 +136,21 @@ export class Store {
     });
   }
 
-  async insertUpload(row: UploadsTable): Promise<void> {
-    await this.db.insertInto('uploads').values(row).execute();
+  /**
+   * Stores an upload unless the uploads no submission uses yet would then hold more than `maxPendingBytes`
+   * (checked and written in one transaction). Returns whether it was stored.
+   */
+  async insertUploadWithin(row: UploadsTable, maxPendingBytes: number): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const { pending } = await tx
+        .selectFrom('uploads')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('pending'))
+        .where('submission_id', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(pending) + row.size > maxPendingBytes) return false;
+      await tx.insertInto('uploads').values(row).execute();
+      return true;
+    });
   }
 
   async uploadsByIds(ids: string[]): Promise<UploadMeta[]> {

@@ -284,6 +284,26 @@ describe('durability', () => {
 });
 
 describe('uploads no submission uses', () => {
+  it('are refused with 503 once they would hold more than the limit, and accepted again when used', async () => {
+    const s = await start({ maxPendingUploadBytes: PDF.length * 2 + 1 });
+    try {
+      const first = await (await upload(s, PDF, 'application/pdf')).json();
+      assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
+      const refused = await upload(s, PDF, 'application/pdf');
+      assert.equal(refused.status, 503);
+      assert.equal((await refused.json()).type, 'urn:ozg:problem:unavailable');
+      // A submission that uses a file frees its share of the limit.
+      const res = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [first] }), {
+        'idempotency-key': key(),
+      });
+      assert.equal(res.status, 201);
+      assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
+    } finally {
+      await s.close();
+      removeDir(s.dataDir);
+    }
+  });
+
   it('are deleted a day after they came, also while the server keeps running', async (t) => {
     t.mock.timers.enable({ apis: ['setInterval'] });
     let now = new Date('2026-03-02T08:00:00Z');

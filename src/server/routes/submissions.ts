@@ -185,19 +185,29 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
           size: body.length,
           type,
         };
-        await ctx.store.insertUpload({
-          id: ref.uploadId,
-          tenant_id: tenantId,
-          form_id: formId,
-          field_id: fieldId,
-          name: ref.name,
-          type,
-          size: body.length,
-          sha256: sha256Hex(body),
-          content: body,
-          submission_id: null,
-          created_at: ctx.now().toISOString(),
-        });
+        const stored = await ctx.store.insertUploadWithin(
+          {
+            id: ref.uploadId,
+            tenant_id: tenantId,
+            form_id: formId,
+            field_id: fieldId,
+            name: ref.name,
+            type,
+            size: body.length,
+            sha256: sha256Hex(body),
+            content: body,
+            submission_id: null,
+            created_at: ctx.now().toISOString(),
+          },
+          ctx.limits.maxPendingUploadBytes,
+        );
+        if (!stored) {
+          request.log.warn('upload refused: the uploads no submission uses are at their limit');
+          throw new ProblemError(
+            'unavailable',
+            'Der Dienst nimmt gerade keine Dateien an. Bitte versuchen Sie es später erneut. / The service is not accepting files right now. Please try again later.',
+          );
+        }
         return reply.status(201).send(ref);
       },
       { bodyLimit: ctx.limits.maxUploadBytes, config: writeLimit, preParsing: fieldSizeLimit(ctx) },
