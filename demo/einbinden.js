@@ -2,6 +2,27 @@
 // from the file this server delivers, so the snippet always matches the build. Text only, no HTML is written.
 const bundleUrl = new URL('/widgets/ozg-widgets.js', location.href).href;
 
+/** The municipalities of the sample catalog, one snippet block each. */
+const TENANTS = [
+  { id: 'kreis-dithmarschen', name: 'Kreis Dithmarschen' },
+  { id: 'stadt-heide', name: 'Stadt Heide' },
+  { id: 'brunsbuettel', name: 'Stadt Brunsbüttel' },
+];
+
+function addBlocks() {
+  const template = document.getElementById('snippet');
+  const target = document.getElementById('snippets');
+  TENANTS.forEach(({ id, name }, i) => {
+    const block = template.content.firstElementChild.cloneNode(true);
+    block.dataset.snippet = id;
+    const heading = block.querySelector('h2');
+    heading.id = `snippet-${i + 1}`;
+    heading.textContent = name;
+    block.setAttribute('aria-labelledby', heading.id);
+    target.append(block);
+  });
+}
+
 async function integrity() {
   const response = await fetch(bundleUrl, { cache: 'no-store' });
   if (!response.ok) throw new Error(`${response.status}`);
@@ -43,6 +64,7 @@ function fill(hash) {
   }
 }
 
+addBlocks();
 for (const origin of document.querySelectorAll('[data-origin]')) origin.textContent = location.origin;
 
 integrity().then(fill, () => {

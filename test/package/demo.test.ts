@@ -4,6 +4,7 @@
  * opens the status page with the application, and a caseworker signs in on the caseworker page and sees it.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +89,32 @@ describe('the demo site', { timeout: 180_000 }, () => {
     await inbox.locator('input[type="password"]').fill('demo-stadt-heide-bauen-umwelt', { timeout: 15_000 });
     await inbox.locator('[part="sign-in-button"]').click();
     await inbox.locator('[part="list"]').getByText(reference).waitFor({ timeout: 15_000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("shows every municipality's snippet with the integrity of the bundle it serves", async () => {
+    const bundle = await (await fetch(`${base}/widgets/ozg-widgets.js`)).arrayBuffer();
+    const integrity = `sha384-${createHash('sha384').update(Buffer.from(bundle)).digest('base64')}`;
+    const { page, problems } = await openWatched(browser, `${base}/einbinden.html`);
+    const blocks = page.locator('section.snippet');
+    await blocks.first().locator('code').getByText(integrity).waitFor({ timeout: 15_000 });
+    const tenants = await blocks.evaluateAll((sections) =>
+      sections.map((s) => (s as HTMLElement).dataset.snippet),
+    );
+    assert.deepEqual(tenants, ['kreis-dithmarschen', 'stadt-heide', 'brunsbuettel']);
+    for (const [i, tenant] of tenants.entries()) {
+      const block = blocks.nth(i);
+      assert.ok(await page.getByRole('region', { name: await block.locator('h2').innerText() }).isVisible());
+      const code = await block.locator('code').innerText();
+      assert.ok(code.includes(`integrity="${integrity}"`), `${tenant}: the served bundle's integrity`);
+      assert.ok(code.includes(`tenant="${tenant}"`), `${tenant}: its own tenant`);
+    }
+    await blocks.nth(1).getByRole('combobox').selectOption('ozg-form');
+    assert.match(
+      await blocks.nth(1).locator('code').innerText(),
+      /<ozg-form service-id="[^"]+" heading-level="2">/,
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });
