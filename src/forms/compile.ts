@@ -39,7 +39,11 @@ export interface CompiledForm {
   visibleFields(stepId: string, data: FormAnswers): Field[];
   /** is the field visible; for a field inside a repeatable group pass the group item index (default 0) */
   isVisible(fieldId: string, data: FormAnswers, index?: RepetitionIndex): boolean;
-  /** answers with hidden fields, info fields, hidden steps and unknown keys removed */
+  /**
+   * answers with hidden fields, info fields, hidden steps, unknown keys and answers of the wrong type (e.g. a
+   * text where a field now wants a list: a draft of an older version) removed; other invalid answers stay, so
+   * the citizen sees and corrects them
+   */
   prune(data: FormAnswers): FormAnswers;
   /**
    * Full validation (all visible steps) or of one step; hidden fields are neither required nor kept.
@@ -233,6 +237,7 @@ class Compiled implements CompiledForm {
     const out: FormAnswers = {};
     if (!isRecord(data)) return out;
     const memo: Memo = new Map();
+    const today = localToday();
     const walk = (
       nodes: FieldNode[],
       container: unknown,
@@ -244,7 +249,7 @@ class Compiled implements CompiledForm {
         const raw = own(container, node.id);
         if (raw === undefined) continue;
         if (node.field.type !== 'group') {
-          put(target, node.id, raw);
+          if (this.#checkOne(node, raw, today).issue?.code !== 'invalid_type') put(target, node.id, raw);
         } else if (node.field.repeatable) {
           if (!Array.isArray(raw)) continue;
           put(

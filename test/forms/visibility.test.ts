@@ -259,6 +259,14 @@ describe('hidden fields', () => {
     expect(f.dependents('a')).to.deep.equal(['b', 'c', 'd']);
   });
 
+  it('prune drops answers of the wrong type, and keeps other invalid ones for the citizen to correct', () => {
+    const pruned = form.prune({ ...good, arten: 'eiche', umfang: { cm: 120 }, name: 'x'.repeat(500) });
+    expect(pruned).to.not.have.property('arten');
+    expect(pruned).to.not.have.property('umfang');
+    expect(pruned['name']).to.equal('x'.repeat(500));
+    expect(form.prune(good)).to.deep.equal(good);
+  });
+
   it('prune drops info fields and unknown keys, and never reads inherited properties', () => {
     const form2 = compile(baum);
     const pruned = form2.prune({ ...good, rolle: 'mieter', hinweis: 'x', other: 1, eigentuemer: [] });

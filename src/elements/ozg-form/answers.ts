@@ -107,38 +107,50 @@ export interface Draft {
 export const draftKey = (tenant: string, formId: string, version: number): string =>
   `ozg-form-draft:${tenant}:${formId}:${version}`;
 
-/**
- * The newest draft of this form saved under another version: the form changed after the citizen began.
- * The caller carries over what still fits the new version and deletes the old key.
- */
-export function readOtherVersionDraft(
-  tenant: string,
-  formId: string,
-  version: number,
-): { key: string; draft: Draft } | undefined {
+/** The keys of this form's drafts saved under other versions than `version`. */
+function otherVersionKeys(tenant: string, formId: string, version: number): string[] {
   const prefix = draftKey(tenant, formId, 0).slice(0, -1);
-  let found: { key: string; draft: Draft } | undefined;
+  const own = draftKey(tenant, formId, version);
   try {
     const storage = globalThis.localStorage;
-    for (let i = 0; storage && i < storage.length; i++) {
-      const key = storage.key(i);
-      // The version is the whole rest of the key: another form whose id begins like this one's never matches.
-      if (!key?.startsWith(prefix) || !/^\d+$/.test(key.slice(prefix.length))) continue;
-      if (key === draftKey(tenant, formId, version)) continue;
-      const draft = readDraft(key);
-      if (draft && (!found || draft.savedAt > found.draft.savedAt)) found = { key, draft };
-    }
+    if (!storage) return [];
+    // A snapshot first: reading a draft may delete it, which renumbers the storage's keys.
+    const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i));
+    // The version is the whole rest of the key: another form whose id begins like this one's never matches.
+    return keys.filter(
+      (key): key is string =>
+        !!key?.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length)) && key !== own,
+    );
   } catch {
-    return undefined;
+    return [];
+  }
+}
+
+/**
+ * The newest draft of this form saved under another version: the form changed after the citizen began.
+ * The caller carries over what still fits the new version and deletes the others with
+ * {@link deleteOtherVersionDrafts}.
+ */
+export function readOtherVersionDraft(tenant: string, formId: string, version: number): Draft | undefined {
+  let found: Draft | undefined;
+  for (const key of otherVersionKeys(tenant, formId, version)) {
+    const draft = readDraft(key);
+    if (draft && (!found || draft.savedAt > found.savedAt)) found = draft;
   }
   return found;
+}
+
+/** Deletes this form's drafts of other versions (once one was carried over or declined, or the form was sent). */
+export function deleteOtherVersionDrafts(tenant: string, formId: string, version: number): void {
+  for (const key of otherVersionKeys(tenant, formId, version)) deleteDraft(key);
 }
 
 /**
  * How long an untouched draft is kept: long enough to gather documents, short enough that a shared computer
  * does not offer one citizen's answers to the next for weeks.
  */
-export const DRAFT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DRAFT_MAX_AGE_MS = 7 * DAY_MS;
 
 /**
  * Reads a draft; storage may be unavailable (privacy modes) or hold garbage: then there is none. A draft older
@@ -152,7 +164,8 @@ export function readDraft(key: string, now = Date.now()): Draft | undefined {
     if (!isRecord(parsed) || !isRecord(parsed['answers']) || typeof parsed['savedAt'] !== 'string')
       return undefined;
     const savedAt = Date.parse(parsed['savedAt']);
-    if (!(savedAt > now - DRAFT_MAX_AGE_MS)) {
+    // Also a draft "saved" more than a day ahead: a wrong clock must not keep it forever.
+    if (!(savedAt > now - DRAFT_MAX_AGE_MS && savedAt < now + DAY_MS)) {
       deleteDraft(key);
       return undefined;
     }

@@ -31,6 +31,7 @@ import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
   deleteDraft,
+  deleteOtherVersionDrafts,
   domId,
   draftKey,
   fieldPointer,
@@ -201,8 +202,8 @@ export class OzgForm extends OzgElement<typeof routes> {
   #serviceId: string | undefined;
   #answers: FormAnswers = {};
   #draft: Draft | undefined;
-  /** The key of a draft saved for another version of the form, offered in `#draft` with what still fits. */
-  #otherVersionKey: string | undefined;
+  /** `#draft` holds what still fits of a draft saved for another version of the form. */
+  #fromOtherVersion = false;
   #loadError: unknown;
   #loadKey = '';
   #loadRun = 0;
@@ -275,7 +276,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.#returnToReview = false;
       this.uploadFailures = new Map();
       this.#draft = undefined;
-      this.#otherVersionKey = undefined;
+      this.#fromOtherVersion = false;
       if (!this.noDraft) this.#findDraft(compiled);
       if (this.#draft) {
         this.view = 'draft';
@@ -323,17 +324,26 @@ export class OzgForm extends OzgElement<typeof routes> {
     const key = this.#draftKey();
     if (!key || !this.config.ok) return;
     this.#draft = readDraft(key);
-    if (this.#draft) return;
+    if (this.#draft) {
+      // The citizen already went on with this version: older drafts are out of date.
+      this.#dropOtherVersionDrafts();
+      return;
+    }
     const other = readOtherVersionDraft(this.config.tenant, def.id, def.version);
-    if (!other) return;
-    this.#otherVersionKey = other.key;
-    this.#draft = { answers: compiled.prune(other.draft.answers), savedAt: other.draft.savedAt };
+    const answers = other ? compiled.prune(other.answers) : {};
+    if (!other || Object.keys(answers).length === 0) {
+      this.#dropOtherVersionDrafts();
+      return;
+    }
+    this.#fromOtherVersion = true;
+    this.#draft = { answers, savedAt: other.savedAt };
   }
 
-  /** A draft of another version is not offered twice: restored it lives on under the new key. */
-  #dropOtherVersionDraft(): void {
-    if (this.#otherVersionKey) deleteDraft(this.#otherVersionKey);
-    this.#otherVersionKey = undefined;
+  /** Drafts of other versions are not offered again once one was restored or declined, or the form was sent. */
+  #dropOtherVersionDrafts(): void {
+    const def = this.#definition;
+    if (def && this.config.ok) deleteOtherVersionDrafts(this.config.tenant, def.id, def.version);
+    this.#fromOtherVersion = false;
   }
 
   #saveDraft(): void {
@@ -361,7 +371,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     if (!draft || !compiled) return;
     this.#answers = draft.answers;
     this.consent = draft.consent === true;
-    this.#dropOtherVersionDraft();
+    this.#dropOtherVersionDrafts();
     const steps = compiled.visibleSteps(this.#answers);
     const stepId = steps.find((s) => s.id === draft.stepId)?.id ?? steps[0]?.id ?? '';
     this.#draft = undefined;
@@ -378,7 +388,7 @@ export class OzgForm extends OzgElement<typeof routes> {
   #discardDraft(): void {
     const key = this.#draftKey();
     if (key) deleteDraft(key);
-    this.#dropOtherVersionDraft();
+    this.#dropOtherVersionDrafts();
     this.#draft = undefined;
     this.#answers = {};
     this.consent = false;
@@ -584,6 +594,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.#receipt = receipt;
       const key = this.#draftKey();
       if (key) deleteDraft(key);
+      this.#dropOtherVersionDrafts();
       this.view = 'done';
       this.announcement = m(this.uiLang, 'done');
       this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
@@ -762,7 +773,7 @@ export class OzgForm extends OzgElement<typeof routes> {
                 date: new Date(this.#draft!.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE'),
               })}
             </p>
-            ${this.#otherVersionKey ? html`<p>${m(lang, 'draftChanged')}</p>` : nothing}
+            ${this.#fromOtherVersion ? html`<p>${m(lang, 'draftChanged')}</p>` : nothing}
             <div class="actions">
               <button type="button" class="ozg-button" @click=${() => this.#restoreDraft()}>
                 ${m(lang, 'draftRestore')}
@@ -940,7 +951,8 @@ export class OzgForm extends OzgElement<typeof routes> {
                       aria-invalid=${invalid}
                       @change=${(e: Event) => {
                         const on = (e.target as HTMLInputElement).checked;
-                        const now = (getAt(this.#answers, path) as string[] | undefined) ?? [];
+                        const saved = getAt(this.#answers, path);
+                        const now = Array.isArray(saved) ? (saved as string[]) : [];
                         const next = on
                           ? [...now.filter((v) => v !== o.value), o.value]
                           : now.filter((v) => v !== o.value);
@@ -1234,13 +1246,13 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'radio':
         return localize(field.options.find((o) => o.value === value)?.label, lang) ?? String(value);
       case 'checkbox-group':
-        return (value as string[])
+        return (Array.isArray(value) ? (value as string[]) : [String(value)])
           .map((v) => localize(field.options.find((o) => o.value === v)?.label, lang) ?? v)
           .join(', ');
       case 'checkbox':
         return value === true ? m(lang, 'yes') : m(lang, 'no');
       case 'file':
-        return (value as FileRef[]).map((f) => f.name).join(', ');
+        return Array.isArray(value) ? (value as FileRef[]).map((f) => f.name).join(', ') : String(value);
       case 'date': {
         const [y, mo, d] = String(value).split('-');
         return lang === 'en' ? `${d}/${mo}/${y}` : `${d}.${mo}.${y}`;

@@ -538,11 +538,24 @@ describe('<ozg-form>', () => {
 
   it('carries a draft of another form version over with what still fits', async () => {
     const older = DRAFT('versammlungsanzeige');
-    const saved = { vorname: 'Erika', feld_von_frueher: 'weg damit' };
+    // An unknown field goes, and so does an answer whose field now wants another type (a radio, not a list).
+    const saved = { vorname: 'Erika', feld_von_frueher: 'weg damit', veranstalter_art: ['organisation'] };
     localStorage.setItem(
       older,
       JSON.stringify({ answers: saved, review: true, consent: true, savedAt: new Date().toISOString() }),
     );
+    // Two more drafts of other versions: an expired one and an older one. The newest is offered, none comes back.
+    const day = 24 * 3600 * 1000;
+    const otherDraft = (version: number, ago: number) =>
+      localStorage.setItem(
+        older.replace(/:1$/, `:${version}`),
+        JSON.stringify({
+          answers: { vorname: `v${version}` },
+          savedAt: new Date(Date.now() - ago).toISOString(),
+        }),
+      );
+    otherDraft(0, 9 * day);
+    otherDraft(7, day);
     // The operator has published version 2 since the citizen began with version 1.
     const newerVersion: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -559,7 +572,8 @@ describe('<ozg-form>', () => {
     expect(byId(el, 'vorname')!.value).to.equal('Erika');
     expect(el.answers).to.deep.equal({ vorname: 'Erika' });
     await new Promise((r) => setTimeout(r, 20));
-    expect(localStorage.getItem(older)).to.equal(null);
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith(older.slice(0, -1)));
+    expect(keys).to.deep.equal([older.replace(/:1$/, ':2')]);
     const carried = JSON.parse(localStorage.getItem(older.replace(/:1$/, ':2'))!);
     expect(carried.answers).to.deep.equal({ vorname: 'Erika' });
     expect(carried.consent).to.equal(false);
@@ -578,6 +592,25 @@ describe('<ozg-form>', () => {
     await el.updateComplete;
     expect(byId(el, 'vorname')!.value).to.equal('');
     expect(localStorage.getItem(older)).to.equal(null);
+  });
+
+  it('offers no draft of another version when nothing of it fits any more', async () => {
+    const older = DRAFT('versammlungsanzeige').replace(/:1$/, ':0');
+    localStorage.setItem(older, JSON.stringify({ answers: { weg: 'x' }, savedAt: new Date().toISOString() }));
+    const el = await mount();
+    expect(root(el).textContent).not.to.contain('Fortfahren');
+    expect(localStorage.getItem(older)).to.equal(null);
+  });
+
+  it('forgets a draft "saved" more than a day ahead, as a wrong clock would', async () => {
+    const ahead = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString();
+    localStorage.setItem(
+      DRAFT('versammlungsanzeige'),
+      JSON.stringify({ answers: { vorname: 'Erika' }, savedAt: ahead }),
+    );
+    const el = await mount();
+    expect(root(el).textContent).not.to.contain('Fortfahren');
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
   });
 
   it('forgets a draft nobody changed for a week instead of offering it', async () => {
