@@ -10,8 +10,10 @@
  * new ApiClient('https://ozg.example.de', { fetch: backend.fetch, xhr: backend.xhr });
  * ```
  *
- * What it leaves out on purpose: origin checks (CORS), rate limits and the magic-number check of uploads.
- * Failures and slow answers are injected per route with the `fail` and `latency` options.
+ * What it leaves out on purpose: origin checks (CORS), rate limits, the pending-upload limit and the upload rules
+ * that guard caseworkers' computers (the magic-number check, file names cleaned and given their type's ending,
+ * answers showing the stored file): stories upload well-named sample files. Failures and slow answers are
+ * injected per route with the `fail` and `latency` options.
  */
 import * as z from 'zod/mini';
 import {

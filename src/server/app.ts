@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
@@ -65,14 +66,40 @@ export interface AppOptions {
   /** Directory of the demo pages served at `/` (default `demo/`). */
   demoDir?: string;
   /**
-   * Which reverse proxies to believe about the client (`X-Forwarded-For`, `-Proto`, `-Host`): `false` (default,
-   * the socket's peer is the client), `true` (every hop; only when nothing reaches the server but the proxy), or
-   * a comma-separated list of proxy addresses and CIDR ranges (also `loopback`, `uniquelocal`). Behind a proxy,
-   * rate limits count each citizen only when the proxy is trusted; otherwise all citizens share its budget.
+   * The reverse proxies to believe about the client (`X-Forwarded-For`, `-Proto`, `-Host`), as read by
+   * {@link parseTrustProxy}; default none: the socket's peer is the client. Behind a proxy, rate limits count each
+   * citizen only when the proxy is trusted; otherwise all citizens share its budget.
    */
-  trustProxy?: boolean | string;
+  trustProxy?: string[];
   /** Clock, for tests. */
   now?: () => Date;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `OZG_TRUST_PROXY`: the proxies' addresses and CIDR ranges (or `loopback`, `linklocal`, `uniquelocal`),
+ * comma-separated. There is no "trust everyone": most proxies append to an `X-Forwarded-For` the client sent,
+ * so its first entry is the client's to choose, and every made-up address would get a rate limit of its own.
+ * Throws on anything else (a hop count such as `1` would silently mean the address 0.0.0.1).
+ */
+export function parseTrustProxy(value: string | undefined): string[] | undefined {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 4 ? 32 : 128;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !validBits || extra !== undefined)) {
+      throw new Error(
+        `OZG_TRUST_PROXY: "${entry}" is no proxy address, CIDR range or loopback/linklocal/uniquelocal`,
+      );
+    }
+  }
+  return entries.length > 0 ? entries : undefined;
 }
 
 /** Uploads no submission uses are deleted after this long: long enough to finish a form. */
@@ -83,6 +110,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The loaded catalog (read-only). */
     catalog: Catalog;
+    /** Settles when the latest purge of unused uploads (at start, then hourly) has finished. */
+    uploadsPurged(): Promise<void>;
   }
 }
 
@@ -134,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy ? options.trustProxy.join(',') : false,
   };
   const app = Fastify(serverOptions);
   app.decorate('catalog', catalog);
@@ -146,8 +175,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       app.log.error({ err: error }, 'purging stale uploads failed');
     }
   };
-  await purge();
-  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+  let purging = purge();
+  await purging;
+  const purgeTimer = setInterval(() => {
+    purging = purge();
+  }, PURGE_INTERVAL_MS);
+  app.decorate('uploadsPurged', () => purging);
   purgeTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);

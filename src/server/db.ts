@@ -46,6 +46,11 @@ export interface UploadsTable {
   content: Buffer;
   submission_id: string | null;
   created_at: string;
+  /**
+   * Who uploaded a file no submission uses yet (a hash of the client address), for each client's share of the
+   * pending-upload limit; cleared when a submission takes the file.
+   */
+  client: string | null;
 }
 
 export interface IdempotencyTable {
@@ -145,6 +150,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('value', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('reference_counters_pk', ['prefix', 'year'])
         .execute();
+    },
+  },
+  '0002_upload_client': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('uploads').addColumn('client', 'text').execute();
+      await db.schema.createIndex('uploads_client').on('uploads').column('client').execute();
     },
   },
 };

@@ -1,19 +1,17 @@
 /** Starts the reference backend from environment variables (see docs/operators.md). */
 import { resolve } from 'node:path';
-import { SAMPLE_CATALOG_DIR, buildApp } from './app.ts';
+import { SAMPLE_CATALOG_DIR, buildApp, parseTrustProxy } from './app.ts';
 import { CatalogError } from './catalog.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '0.0.0.0';
 const catalogDir = env.OZG_CATALOG_DIR ? resolve(env.OZG_CATALOG_DIR) : SAMPLE_CATALOG_DIR;
-const positive = (value: string | undefined) => (value && Number(value) > 0 ? Number(value) : undefined);
-/** `OZG_TRUST_PROXY`: `true`, `false`, or the proxies' addresses and CIDR ranges, comma-separated. */
-function trustProxy(value: string | undefined): boolean | string {
-  const trimmed = (value ?? '').trim();
-  if (trimmed === '' || trimmed === 'false') return false;
-  return trimmed === 'true' ? true : trimmed;
-}
+/** A positive whole number, else undefined (the default applies). */
+const positive = (value: string | undefined) => {
+  const n = Number(value);
+  return value && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
 
 try {
   const app = await buildApp({
@@ -28,7 +26,7 @@ try {
     maxPendingUploadBytes: positive(env.OZG_MAX_PENDING_UPLOAD_BYTES),
     statusPerMinute: positive(env.OZG_STATUS_PER_MINUTE),
     writesPerMinute: positive(env.OZG_WRITES_PER_MINUTE),
-    trustProxy: trustProxy(env.OZG_TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.OZG_TRUST_PROXY),
     allowDemoKeys: env.OZG_ALLOW_DEMO_KEYS === '1',
   });
   await app.listen({ port, host });

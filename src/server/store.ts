@@ -28,7 +28,7 @@ export interface StoredReceipt {
 export type CreateOutcome =
   { kind: 'created'; receipt: StoredReceipt } | { kind: 'replay'; requestHash: string; sealed: string };
 
-export type UploadMeta = Omit<UploadsTable, 'content'>;
+export type UploadMeta = Omit<UploadsTable, 'content' | 'client'>;
 
 /** All SQL of the server. Every write is awaited (and committed) before the caller answers. */
 /** The columns of an upload without its bytes. */
@@ -110,7 +110,7 @@ export class Store {
       if (input.uploadIds.length > 0) {
         const claimed = await trx
           .updateTable('uploads')
-          .set({ submission_id: id })
+          .set({ submission_id: id, client: null })
           .where('id', 'in', input.uploadIds)
           .where('submission_id', 'is', null)
           .executeTakeFirst();
@@ -137,17 +137,22 @@ export class Store {
   }
 
   /**
-   * Stores an upload unless the uploads no submission uses yet would then hold more than `maxPendingBytes`
-   * (checked and written in one transaction). Returns whether it was stored.
+   * Stores an upload unless the uploads no submission uses yet would then hold more than `maxPendingBytes` in
+   * all, or more than `maxPendingBytes / 16` from this upload's client (checked and written in one transaction),
+   * so one client cannot take the whole budget. Returns whether it was stored.
    */
   async insertUploadWithin(row: UploadsTable, maxPendingBytes: number): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
-      const { pending } = await tx
-        .selectFrom('uploads')
-        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('pending'))
-        .where('submission_id', 'is', null)
-        .executeTakeFirstOrThrow();
-      if (Number(pending) + row.size > maxPendingBytes) return false;
+      const pending = (client?: string | null) => {
+        let query = tx
+          .selectFrom('uploads')
+          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('bytes'))
+          .where('submission_id', 'is', null);
+        if (client) query = query.where('client', '=', client);
+        return query.executeTakeFirstOrThrow().then((r) => Number(r.bytes));
+      };
+      if ((await pending()) + row.size > maxPendingBytes) return false;
+      if (row.client && (await pending(row.client)) + row.size > maxPendingBytes / 16) return false;
       await tx.insertInto('uploads').values(row).execute();
       return true;
     });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
-import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
+import { SAMPLE_CATALOG_DIR, parseTrustProxy } from '../../src/server/app.ts';
 import { bearer, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
@@ -223,6 +223,13 @@ describe('submissions', () => {
     assert.equal((await reversed.json()).name, 'Fotognp.hta.pdf');
     const zeroWidth = await upload(s, PDF, 'application/pdf', 'Antrag\u200b.PDF');
     assert.equal((await zeroWidth.json()).name, 'Antrag.PDF');
+    // A name of the longest length still fits once the ending is added.
+    const long = await upload(s, PDF, 'application/pdf', `${'ä'.repeat(250)}.docx`);
+    assert.equal(long.status, 201);
+    const longName: string = (await long.json()).name;
+    assert.equal(longName, `${'ä'.repeat(250)}.pdf`);
+    const longest = await upload(s, PDF, 'application/pdf', 'b'.repeat(255));
+    assert.equal((await longest.json()).name, `${'b'.repeat(251)}.pdf`);
     assert.equal((await upload(s, PDF, 'application/pdf', '..')).status, 400);
     assert.equal((await upload(s, PDF, 'application/pdf', '\u202e')).status, 400);
   });
@@ -284,20 +291,36 @@ describe('durability', () => {
 });
 
 describe('uploads no submission uses', () => {
-  it('are refused with 503 once they would hold more than the limit, and accepted again when used', async () => {
-    const s = await start({ maxPendingUploadBytes: PDF.length * 2 + 1 });
+  it('share a limit of which one client may take a sixteenth; 503 beyond, room again once a submission uses one', async () => {
+    // Room for 32 files in all, 2 of them from any one client (counted behind the proxy by its X-Forwarded-For).
+    const s = await start({ maxPendingUploadBytes: PDF.length * 32, trustProxy: ['127.0.0.1'] });
+    const from = (client: number) =>
+      fetch(`${s.api}/tenants/kreis/forms/gewerbe/fields/nachweis/uploads`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/pdf',
+          'x-file-name': 'a.pdf',
+          'x-forwarded-for': `203.0.113.${client}`,
+        },
+        body: new Uint8Array(PDF),
+      });
     try {
-      const first = await (await upload(s, PDF, 'application/pdf')).json();
-      assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
-      const refused = await upload(s, PDF, 'application/pdf');
-      assert.equal(refused.status, 503);
-      assert.equal((await refused.json()).type, 'urn:ozg:problem:unavailable');
-      // A submission that uses a file frees its share of the limit.
+      const first = await (await from(1)).json();
+      assert.equal((await from(1)).status, 201);
+      const overShare = await from(1);
+      assert.equal(overShare.status, 503);
+      assert.equal((await overShare.json()).type, 'urn:ozg:problem:unavailable');
+      for (let client = 2; client <= 16; client++) {
+        assert.equal((await from(client)).status, 201);
+        assert.equal((await from(client)).status, 201);
+      }
+      assert.equal((await from(17)).status, 503, 'the limit in all');
+      // A submission that uses a file frees its share, for its client and for all.
       const res = await post(`${s.api}/submissions`, gewerbe({}, { nachweis: [first] }), {
         'idempotency-key': key(),
       });
       assert.equal(res.status, 201);
-      assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
+      assert.equal((await from(1)).status, 201);
     } finally {
       await s.close();
       removeDir(s.dataDir);
@@ -309,19 +332,17 @@ describe('uploads no submission uses', () => {
     let now = new Date('2026-03-02T08:00:00Z');
     const s = await start({ now: () => now });
     const hours = (n: number) => n * 3600 * 1000;
-    const uploadsAfterAnHour = async (expected: number) => {
+    const uploadsAfterAnHour = async () => {
       t.mock.timers.tick(hours(1));
-      // The purge runs on the database asynchronously; give it a moment (real timers are not mocked).
-      for (let i = 0; i < 50 && rowCount(s.dataDir, 'uploads') !== expected; i++)
-        await new Promise((r) => setTimeout(r, 10));
+      await s.app.uploadsPurged();
       return rowCount(s.dataDir, 'uploads');
     };
     try {
       assert.equal((await upload(s, PDF, 'application/pdf')).status, 201);
       now = new Date(now.getTime() + hours(23));
-      assert.equal(await uploadsAfterAnHour(1), 1);
+      assert.equal(await uploadsAfterAnHour(), 1, 'kept for a day');
       now = new Date(now.getTime() + hours(2));
-      assert.equal(await uploadsAfterAnHour(0), 0);
+      assert.equal(await uploadsAfterAnHour(), 0, 'deleted after a day');
     } finally {
       await s.close();
       removeDir(s.dataDir);
@@ -330,13 +351,13 @@ describe('uploads no submission uses', () => {
 });
 
 describe('behind a reverse proxy', () => {
-  const lookups = async (s: Running, count: number) => {
+  const lookups = async (s: Running, count: number, forwardedFor = (i: number) => `203.0.113.${i + 1}`) => {
     const statuses: number[] = [];
     for (let i = 0; i < count; i++) {
       const res = await post(
         `${s.api}/status`,
         { idOrReference: 'DI-2026-000001', accessCode: 'WRONGCODE' },
-        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        { 'x-forwarded-for': forwardedFor(i) },
       );
       statuses.push(res.status);
     }
@@ -344,9 +365,11 @@ describe('behind a reverse proxy', () => {
   };
 
   it('counts every citizen on their own when the proxy is trusted', async () => {
-    const s = await start({ statusPerMinute: 2, trustProxy: '127.0.0.1' });
+    const s = await start({ statusPerMinute: 2, trustProxy: ['127.0.0.1'] });
     try {
       assert.deepEqual(await lookups(s, 4), [404, 404, 404, 404]);
+      // A client that sends its own X-Forwarded-For, which the proxy appends to, gains nothing by varying it.
+      assert.deepEqual(await lookups(s, 3, (i) => `10.9.9.${i}, 198.51.100.7`), [404, 404, 429]);
     } finally {
       await s.close();
       removeDir(s.dataDir);
@@ -370,7 +393,7 @@ describe('behind a reverse proxy', () => {
   });
 
   it('takes pages of its own public https origin as its own when the proxy is trusted', async () => {
-    const s = await start({ trustProxy: true });
+    const s = await start({ trustProxy: ['loopback'] });
     try {
       const headers = {
         origin: 'https://ozg.example.de',
@@ -404,6 +427,25 @@ describe('HEIC photos', () => {
     } finally {
       await s.close();
       removeDir(s.dataDir);
+    }
+  });
+});
+
+describe('OZG_TRUST_PROXY', () => {
+  it('takes proxy addresses, CIDR ranges and the named ranges', () => {
+    assert.equal(parseTrustProxy(undefined), undefined);
+    assert.equal(parseTrustProxy(' '), undefined);
+    assert.deepEqual(parseTrustProxy('10.0.0.1, 10.1.0.0/16,fd00::/8 ,loopback'), [
+      '10.0.0.1',
+      '10.1.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses what would silently trust nobody or everybody', () => {
+    for (const value of ['1', 'true', 'proxy.example.de', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129']) {
+      assert.throws(() => parseTrustProxy(value), /OZG_TRUST_PROXY: ".+" is no proxy address/, value);
     }
   });
 });

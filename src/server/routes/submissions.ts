@@ -61,10 +61,18 @@ const EXTENSIONS: Record<string, string[]> = {
   'image/heif': ['heif', 'heic'],
 };
 
+/** The longest name a `FileRef` may carry (UTF-16 units, as the contract counts them). */
+const MAX_NAME = 255;
+
 function withExtension(name: string, type: string): string {
   const endings = EXTENSIONS[type];
   const ending = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  return !endings || endings.includes(ending) ? name : `${name}.${endings[0]}`;
+  if (!endings || endings.includes(ending)) return name;
+  const suffix = `.${endings[0]}`;
+  // A long name gives way to the ending, whole characters at a time.
+  const chars = [...name];
+  while (chars.join('').length + suffix.length > MAX_NAME) chars.pop();
+  return chars.join('').replace(/[.\s]+$/, '') + suffix;
 }
 
 const tooLarge = (max: number) =>
@@ -120,7 +128,7 @@ function cleanFileName(raw: string | string[] | undefined): string {
     .split(/[\\/]/)
     .pop()!
     .trim();
-  if (name === '' || name === '.' || name === '..' || name.length > 255) {
+  if (name === '' || name === '.' || name === '..' || name.length > MAX_NAME) {
     throw new ProblemError('validation', 'Ungültiger Dateiname. / Invalid file name.', [
       {
         pointer: '/headers/X-File-Name',
@@ -198,6 +206,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             content: body,
             submission_id: null,
             created_at: ctx.now().toISOString(),
+            client: sha256Hex(`ozg-upload-client:${request.ip}`),
           },
           ctx.limits.maxPendingUploadBytes,
         );
