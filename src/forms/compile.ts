@@ -233,11 +233,14 @@ class Compiled implements CompiledForm {
 
   // ---- pruning and validation -------------------------------------------------------------------------------
 
-  prune(data: FormAnswers): FormAnswers {
+  prune(answers: FormAnswers): FormAnswers {
     const out: FormAnswers = {};
-    if (!isRecord(data)) return out;
-    const memo: Memo = new Map();
+    if (!isRecord(answers)) return out;
+    // First what does not fit its field at all, so no condition is judged on a value that is then dropped.
     const today = localToday();
+    const fields = this.#index.steps.flatMap((step) => step.fields);
+    const data = this.#withoutMisfits(fields, answers, today);
+    const memo: Memo = new Map();
     const walk = (
       nodes: FieldNode[],
       container: unknown,
@@ -249,7 +252,7 @@ class Compiled implements CompiledForm {
         const raw = own(container, node.id);
         if (raw === undefined) continue;
         if (node.field.type !== 'group') {
-          if (this.#checkOne(node, raw, today).issue?.code !== 'invalid_type') put(target, node.id, raw);
+          put(target, node.id, raw);
         } else if (node.field.repeatable) {
           if (!Array.isArray(raw)) continue;
           put(
@@ -270,6 +273,28 @@ class Compiled implements CompiledForm {
     };
     for (const step of this.#index.steps) {
       if (this.#stepVisible(step, data, memo)) walk(step.fields, data, [], out);
+    }
+    return out;
+  }
+
+  /** The answers without those of the wrong type for their field, and without group items that are no objects. */
+  #withoutMisfits(nodes: FieldNode[], container: unknown, today: string): FormAnswers {
+    const out: FormAnswers = {};
+    for (const node of nodes) {
+      const raw = own(container, node.id);
+      if (raw === undefined || node.field.type === 'info') continue;
+      if (node.field.type !== 'group') {
+        if (this.#checkOne(node, raw, today).issue?.code !== 'invalid_type') put(out, node.id, raw);
+      } else if (node.field.repeatable) {
+        if (Array.isArray(raw))
+          put(
+            out,
+            node.id,
+            raw.filter(isRecord).map((item) => this.#withoutMisfits(node.children, item, today)),
+          );
+      } else if (isRecord(raw)) {
+        put(out, node.id, this.#withoutMisfits(node.children, raw, today));
+      }
     }
     return out;
   }

@@ -267,6 +267,24 @@ describe('hidden fields', () => {
     expect(form.prune(good)).to.deep.equal(good);
   });
 
+  it('prune judges conditions only on answers it keeps, so pruning twice changes nothing', () => {
+    const byFilled = compile({
+      ...baum,
+      steps: baum.steps.map((step) => ({
+        ...step,
+        fields: step.fields.map((f) =>
+          f.id === 'umfang' ? { ...f, visibleWhen: { field: 'arten', filled: true } } : f,
+        ),
+      })),
+    } as typeof baum);
+    // "arten" wants a list; a text there is dropped, and with it goes "umfang", which only showed because of it.
+    const once = byFilled.prune({ ...good, arten: 'eiche' });
+    expect(once).to.not.have.property('arten');
+    expect(once).to.not.have.property('umfang');
+    expect(once).to.have.property('plz');
+    expect(byFilled.prune(once)).to.deep.equal(once);
+  });
+
   it('prune drops info fields and unknown keys, and never reads inherited properties', () => {
     const form2 = compile(baum);
     const pruned = form2.prune({ ...good, rolle: 'mieter', hinweis: 'x', other: 1, eigentuemer: [] });

@@ -89,6 +89,14 @@ export function fieldPointer(compiled: CompiledForm, pointer: string): string | 
   return out.length > 0 && typeof out[0] === 'string' ? pointerOf(out) : undefined;
 }
 
+/** Whether any answer is given: a non-blank text, a number, a ticked box, or such a value in a list or group. */
+export function hasAnswer(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number' || value === true) return true;
+  if (Array.isArray(value)) return value.some(hasAnswer);
+  return isRecord(value) && Object.values(value).some(hasAnswer);
+}
+
 /** A saved draft: the answers and where the citizen was, so a reload returns to the same place. */
 export interface Draft {
   answers: FormAnswers;

@@ -39,6 +39,7 @@ import {
   pointerOf,
   readDraft,
   readOtherVersionDraft,
+  hasAnswer,
   setAt,
   tokensOf,
   writeDraft,
@@ -323,15 +324,15 @@ export class OzgForm extends OzgElement<typeof routes> {
     const def = compiled.definition;
     const key = this.#draftKey();
     if (!key || !this.config.ok) return;
-    this.#draft = readDraft(key);
-    if (this.#draft) {
-      // The citizen already went on with this version: older drafts are out of date.
-      this.#dropOtherVersionDrafts();
+    const own = readDraft(key);
+    if (own && this.#worthOffering(compiled, own)) {
+      this.#draft = own;
       return;
     }
+    if (own) deleteDraft(key);
     const other = readOtherVersionDraft(this.config.tenant, def.id, def.version);
     const answers = other ? compiled.prune(other.answers) : {};
-    if (!other || Object.keys(answers).length === 0) {
+    if (!other || !hasAnswer(answers)) {
       this.#dropOtherVersionDrafts();
       return;
     }
@@ -339,7 +340,13 @@ export class OzgForm extends OzgElement<typeof routes> {
     this.#draft = { answers, savedAt: other.savedAt };
   }
 
-  /** Drafts of other versions are not offered again once one was restored or declined, or the form was sent. */
+  /** A draft has something to come back to: an answer, or a place beyond the first step. */
+  #worthOffering(compiled: CompiledForm, draft: Draft): boolean {
+    const first = compiled.visibleSteps(draft.answers)[0]?.id;
+    return hasAnswer(draft.answers) || draft.review === true || (!!draft.stepId && draft.stepId !== first);
+  }
+
+  /** Drafts of other versions are not offered again once one was restored or declined. */
   #dropOtherVersionDrafts(): void {
     const def = this.#definition;
     if (def && this.config.ok) deleteOtherVersionDrafts(this.config.tenant, def.id, def.version);
@@ -354,14 +361,17 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.#saveQueued = false;
       const key = this.#draftKey();
       if (!key || this.view === 'done') return;
-      writeDraft(key, {
+      const draft: Draft = {
         answers: this.#answers,
         stepId: this.stepId,
         review: this.view === 'review',
         returnToReview: this.#returnToReview,
         consent: this.consent,
         savedAt: new Date().toISOString(),
-      });
+      };
+      // Nothing to come back to ("Neu beginnen", or every answer erased on the first step): no draft next time.
+      if (this.#compiled && !this.#worthOffering(this.#compiled, draft)) return deleteDraft(key);
+      writeDraft(key, draft);
     });
   }
 
@@ -559,6 +569,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     const definition = this.#definition;
     const api = this.api;
     if (!compiled || !definition || !api || !this.config.ok) return;
+    const tenant = this.config.tenant;
     if (!this.consent) {
       this.errors = new Map([['/consent', m(this.uiLang, 'consentMissing')]]);
       this.showSummary = true;
@@ -592,9 +603,9 @@ export class OzgForm extends OzgElement<typeof routes> {
         },
       });
       this.#receipt = receipt;
-      const key = this.#draftKey();
-      if (key) deleteDraft(key);
-      this.#dropOtherVersionDrafts();
+      // The drafts of the form that was sent, even if the element shows another one by now.
+      deleteDraft(draftKey(tenant, definition.id, definition.version));
+      deleteOtherVersionDrafts(tenant, definition.id, definition.version);
       this.view = 'done';
       this.announcement = m(this.uiLang, 'done');
       this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
