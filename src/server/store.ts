@@ -138,10 +138,15 @@ export class Store {
 
   /**
    * Stores an upload unless the uploads no submission uses yet would then hold more than `maxPendingBytes` in
-   * all, or more than `maxPendingBytes / 16` from this upload's client (checked and written in one transaction),
-   * so one client cannot take the whole budget. Returns whether it was stored.
+   * all, or more than a sixteenth of it (at least one file of `maxFileBytes`) from this upload's client (checked
+   * and written in one transaction), so one client cannot take the whole budget. Returns whether it was stored.
    */
-  async insertUploadWithin(row: UploadsTable, maxPendingBytes: number): Promise<boolean> {
+  async insertUploadWithin(
+    row: UploadsTable,
+    maxPendingBytes: number,
+    maxFileBytes: number,
+  ): Promise<boolean> {
+    const share = Math.max(maxPendingBytes / 16, maxFileBytes);
     return this.db.transaction().execute(async (tx) => {
       const pending = (client?: string | null) => {
         let query = tx
@@ -152,7 +157,7 @@ export class Store {
         return query.executeTakeFirstOrThrow().then((r) => Number(r.bytes));
       };
       if ((await pending()) + row.size > maxPendingBytes) return false;
-      if (row.client && (await pending(row.client)) + row.size > maxPendingBytes / 16) return false;
+      if (row.client && (await pending(row.client)) + row.size > share) return false;
       await tx.insertInto('uploads').values(row).execute();
       return true;
     });

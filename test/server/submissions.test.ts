@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
 import { SAMPLE_CATALOG_DIR, parseTrustProxy } from '../../src/server/app.ts';
+import { uploadClient } from '../../src/server/routes/submissions.ts';
+import { sha256Hex } from '../../src/server/security.ts';
 import { bearer, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
@@ -231,6 +233,7 @@ describe('submissions', () => {
     const longest = await upload(s, PDF, 'application/pdf', 'b'.repeat(255));
     assert.equal((await longest.json()).name, `${'b'.repeat(251)}.pdf`);
     assert.equal((await upload(s, PDF, 'application/pdf', '..')).status, 400);
+    assert.equal((await upload(s, PDF, 'application/pdf', '. . ..')).status, 400);
     assert.equal((await upload(s, PDF, 'application/pdf', '\u202e')).status, 400);
   });
 });
@@ -293,7 +296,11 @@ describe('durability', () => {
 describe('uploads no submission uses', () => {
   it('share a limit of which one client may take a sixteenth; 503 beyond, room again once a submission uses one', async () => {
     // Room for 32 files in all, 2 of them from any one client (counted behind the proxy by its X-Forwarded-For).
-    const s = await start({ maxPendingUploadBytes: PDF.length * 32, trustProxy: ['127.0.0.1'] });
+    const s = await start({
+      maxPendingUploadBytes: PDF.length * 32,
+      maxUploadBytes: PDF.length,
+      trustProxy: ['127.0.0.1'],
+    });
     const from = (client: number) =>
       fetch(`${s.api}/tenants/kreis/forms/gewerbe/fields/nachweis/uploads`, {
         method: 'POST',
@@ -447,5 +454,17 @@ describe('OZG_TRUST_PROXY', () => {
     for (const value of ['1', 'true', 'proxy.example.de', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129']) {
       assert.throws(() => parseTrustProxy(value), /OZG_TRUST_PROXY: ".+" is no proxy address/, value);
     }
+  });
+});
+
+describe('the client of an upload, for its share of the pending-upload limit', () => {
+  it('is the IPv4 address, also IPv4-mapped, and the /64 network of an IPv6 address', () => {
+    assert.equal(uploadClient('::ffff:192.0.2.7'), uploadClient('192.0.2.7'));
+    assert.notEqual(uploadClient('192.0.2.7'), uploadClient('192.0.2.8'));
+    assert.equal(uploadClient('2001:db8::1'), uploadClient('2001:db8:0:0:ffff:ffff:ffff:ffff'));
+    assert.notEqual(uploadClient('2001:db8::1'), uploadClient('2001:db8:0:1::1'));
+    // A keyed hash: not the address, and not its plain SHA-256 either.
+    assert.match(uploadClient('192.0.2.7'), /^[0-9a-f]{64}$/);
+    assert.notEqual(uploadClient('192.0.2.7'), sha256Hex('ozg-upload-client:192.0.2.7'));
   });
 });

@@ -1,4 +1,6 @@
 /** Citizen routes: file uploads, submissions (idempotent) and the status look-up. */
+import { createHmac, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Transform } from 'node:stream';
 import type { FastifyInstance, preParsingHookHandler } from 'fastify';
 import type { FileRef } from '../../contract/form-definition.ts';
@@ -72,7 +74,34 @@ function withExtension(name: string, type: string): string {
   // A long name gives way to the ending, whole characters at a time.
   const chars = [...name];
   while (chars.join('').length + suffix.length > MAX_NAME) chars.pop();
-  return chars.join('').replace(/[.\s]+$/, '') + suffix;
+  return (chars.join('').replace(/[.\s]+$/, '') || 'datei') + suffix;
+}
+
+/** Forgotten at restart: the stored client keys cannot be turned back into addresses, not even by brute force. */
+const CLIENT_KEY = randomBytes(32);
+
+/**
+ * Who an upload is from, for each client's share of the pending-upload limit: the IPv4 address (also when it
+ * arrives IPv4-mapped), or the /64 network of an IPv6 address (anyone holds a whole /64), as a keyed hash.
+ */
+export function uploadClient(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  let client = mapped ? mapped[1]! : ip;
+  if (isIP(client) === 6) {
+    const [head = '', tail] = client.toLowerCase().split('::');
+    const left = head ? head.split(':') : [];
+    const right = tail ? tail.split(':') : [];
+    const groups = [
+      ...left,
+      ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
+      ...right,
+    ];
+    client = `${groups
+      .slice(0, 4)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`;
+  }
+  return createHmac('sha256', CLIENT_KEY).update(client).digest('hex');
 }
 
 const tooLarge = (max: number) =>
@@ -128,7 +157,8 @@ function cleanFileName(raw: string | string[] | undefined): string {
     .split(/[\\/]/)
     .pop()!
     .trim();
-  if (name === '' || name === '.' || name === '..' || name.length > MAX_NAME) {
+  // Only dots and spaces would be a hidden file ("....pdf" → ".pdf") or a path: no name at all.
+  if (/^[.\s]*$/.test(name) || name.length > MAX_NAME) {
     throw new ProblemError('validation', 'Ungültiger Dateiname. / Invalid file name.', [
       {
         pointer: '/headers/X-File-Name',
@@ -206,9 +236,10 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             content: body,
             submission_id: null,
             created_at: ctx.now().toISOString(),
-            client: sha256Hex(`ozg-upload-client:${request.ip}`),
+            client: uploadClient(request.ip),
           },
           ctx.limits.maxPendingUploadBytes,
+          ctx.limits.maxUploadBytes,
         );
         if (!stored) {
           request.log.warn('upload refused: the uploads no submission uses are at their limit');
