@@ -570,6 +570,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     const api = this.api;
     if (!compiled || !definition || !api || !this.config.ok) return;
     const tenant = this.config.tenant;
+    const run = this.#loadRun;
     if (!this.consent) {
       this.errors = new Map([['/consent', m(this.uiLang, 'consentMissing')]]);
       this.showSummary = true;
@@ -593,7 +594,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       const receipt = await api.request('createSubmission', {
         idempotencyKey: this.#idempotencyKey,
         body: {
-          tenantId: this.config.tenant,
+          tenantId: tenant,
           serviceId: this.#serviceId ?? definition.serviceId ?? definition.id,
           formId: definition.id,
           formVersion: definition.version,
@@ -606,6 +607,11 @@ export class OzgForm extends OzgElement<typeof routes> {
       // The drafts of the form that was sent, even if the element shows another one by now.
       deleteDraft(draftKey(tenant, definition.id, definition.version));
       deleteOtherVersionDrafts(tenant, definition.id, definition.version);
+      if (run !== this.#loadRun) {
+        // The element shows another form by now: it was sent all the same, so the page hears of it.
+        this.emit('ozg-submitted', { reference: receipt.reference, formId: definition.id });
+        return;
+      }
       this.view = 'done';
       this.announcement = m(this.uiLang, 'done');
       this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
@@ -616,7 +622,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       });
       this.emit('ozg-submitted', { reference: receipt.reference, formId: definition.id });
     } catch (error) {
-      if (isAbortError(error)) return;
+      if (isAbortError(error) || run !== this.#loadRun) return;
       const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
       const dataErrors = fieldErrors
         .filter((e) => e.pointer.startsWith('/data/'))

@@ -88,6 +88,13 @@ const shown = (el: OzgForm, id: string) => byId(el, id)?.checkVisibility() ?? fa
 const heading = (el: OzgForm) => root(el).querySelector('#title')?.textContent?.trim();
 
 /** Fills every step of the assembly notice with valid answers and ends on the review page. */
+/** Every step filled and the consent given: the check-answers page, one click from sending. */
+async function readyToSend(el: OzgForm): Promise<void> {
+  await fillAll(el);
+  root(el).getElementById('f.consent')!.click();
+  await el.updateComplete;
+}
+
 async function fillAll(el: OzgForm): Promise<void> {
   pick(el, 'veranstalter_art', 'person');
   type(el, 'vorname', 'Erika');
@@ -332,14 +339,35 @@ describe('<ozg-form>', () => {
       return fetch(input, init);
     };
     const el = await mount('versammlungsanzeige', fake);
-    await fillAll(el);
-    root(el).getElementById('f.consent')!.click();
-    await el.updateComplete;
+    await readyToSend(el);
     root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await waitUntil(() => root(el).getElementById('f.email.error'), 'error not shown');
     expect(root(el).getElementById('f.email.error')!.textContent).to.contain('nicht angenommen');
     expect(root(el).querySelector('.progress')!.textContent).to.equal('Schritt 1 von 5');
     expect(byId(el, 'email')!.value).to.equal('erika@example.org');
+  });
+
+  it("keeps a form opened during a slow submission, and still deletes the sent form's draft", async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fake: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/submissions')) await held;
+      return fetch(input, init);
+    };
+    const el = await mount('versammlungsanzeige', fake);
+    await readyToSend(el);
+    const submitted = oneEvent(el, 'ozg-submitted');
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.not.equal(null);
+    // The page shows another form while the first one is on its way.
+    el.setAttribute('form-id', 'gibt-es-nicht');
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'the other form', { timeout: 5000 });
+    release();
+    expect((await submitted).detail.formId).to.equal('versammlungsanzeige');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="confirmation"]')).to.equal(null);
+    expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
   });
 
   it('stores one submission when the answer to the first attempt is lost', async () => {
@@ -356,9 +384,7 @@ describe('<ozg-form>', () => {
       return response;
     };
     const el = await mount('versammlungsanzeige', fake);
-    await fillAll(el);
-    root(el).getElementById('f.consent')!.click();
-    await el.updateComplete;
+    await readyToSend(el);
     const submitted = oneEvent(el, 'ozg-submitted');
     root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await submitted;
@@ -374,9 +400,7 @@ describe('<ozg-form>', () => {
       return fetch(input, init);
     };
     const el = await mount('versammlungsanzeige', fake);
-    await fillAll(el);
-    root(el).getElementById('f.consent')!.click();
-    await el.updateComplete;
+    await readyToSend(el);
     const failed = oneEvent(el, 'ozg-error');
     root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
