@@ -80,26 +80,55 @@ function withExtension(name: string, type: string): string {
 /** Forgotten at restart: the stored client keys cannot be turned back into addresses, not even by brute force. */
 const CLIENT_KEY = randomBytes(32);
 
+/** The eight 16-bit groups of an IPv6 address (zone dropped, a trailing dotted IPv4 taken as two groups). */
+function ipv6Groups(ip: string): number[] | undefined {
+  let text = ip.split('%')[0]!.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - left.length - right.length;
+  if (fill < 0) return undefined;
+  const groups = [...left, ...Array<string>(fill).fill('0'), ...right].map((g) =>
+    /^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN,
+  );
+  return groups.length === 8 && groups.every((g) => !Number.isNaN(g)) ? groups : undefined;
+}
+
 /**
- * Who an upload is from, for each client's share of the pending-upload limit: the IPv4 address (also when it
- * arrives IPv4-mapped), or the /64 network of an IPv6 address (anyone holds a whole /64), as a keyed hash.
+ * Who an upload is from, for each client's share of the pending-upload limit: an IPv4 address (also written
+ * IPv4-mapped, IPv4-compatible or through the NAT64 prefix 64:ff9b::/96), or else the /64 network of an IPv6
+ * address (anyone holds a whole /64), as a keyed hash.
  */
 export function uploadClient(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  let client = mapped ? mapped[1]! : ip;
-  if (isIP(client) === 6) {
-    const [head = '', tail] = client.toLowerCase().split('::');
-    const left = head ? head.split(':') : [];
-    const right = tail ? tail.split(':') : [];
-    const groups = [
-      ...left,
-      ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'),
-      ...right,
+  let client = ip;
+  const groups = isIP(ip.split('%')[0]!) === 6 ? ipv6Groups(ip) : undefined;
+  if (groups) {
+    const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
-    client = `${groups
-      .slice(0, 4)
-      .map((g) => g.replace(/^0+(?=.)/, ''))
-      .join(':')}::/64`;
+    const v4 =
+      (g0 === 0 &&
+        g1 === 0 &&
+        g2 === 0 &&
+        g3 === 0 &&
+        g4 === 0 &&
+        (g5 === 0xffff || (g5 === 0 && g6 !== 0))) ||
+      (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0);
+    client = v4
+      ? [g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff].join('.')
+      : `${[g0, g1, g2, g3].map((g) => g.toString(16)).join(':')}::/64`;
   }
   return createHmac('sha256', CLIENT_KEY).update(client).digest('hex');
 }
@@ -157,8 +186,9 @@ function cleanFileName(raw: string | string[] | undefined): string {
     .split(/[\\/]/)
     .pop()!
     .trim();
-  // Only dots and spaces would be a hidden file ("....pdf" → ".pdf") or a path: no name at all.
-  if (/^[.\s]*$/.test(name) || name.length > MAX_NAME) {
+  // A leading dot would make a hidden file on the caseworker's computer ("..pdf"); only dots is no name at all.
+  name = name.replace(/^[.\s]+/, '');
+  if (name === '' || name.length > MAX_NAME) {
     throw new ProblemError('validation', 'Ungültiger Dateiname. / Invalid file name.', [
       {
         pointer: '/headers/X-File-Name',
