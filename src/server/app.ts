@@ -103,7 +103,7 @@ export function parseTrustProxy(value: string | undefined): string[] | undefined
 }
 
 /** Uploads no submission uses are deleted after this long: long enough to finish a form. */
-export const STALE_UPLOAD_MS = 24 * 3600 * 1000;
+const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 const PURGE_INTERVAL_MS = 3600 * 1000;
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 /** Small helpers over the answers object: paths, pointers, DOM ids and the local draft. */
 import type { FormAnswers } from '../../contract/form-definition.ts';
-import type { CompiledForm } from '../../forms/index.ts';
+import { isFilled, type CompiledForm } from '../../forms/index.ts';
 import { toPointer } from '../../forms/pointer.ts';
 
 /** Where an answer lives: field ids, with repetition indices after repeatable groups. */
@@ -89,12 +89,11 @@ export function fieldPointer(compiled: CompiledForm, pointer: string): string | 
   return out.length > 0 && typeof out[0] === 'string' ? pointerOf(out) : undefined;
 }
 
-/** Whether any answer is given: a non-blank text, a number, a ticked box, or such a value in a list or group. */
+/** Whether any answer is given: a filled value other than an unticked box, also inside a list or group. */
 export function hasAnswer(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== '';
-  if (typeof value === 'number' || value === true) return true;
   if (Array.isArray(value)) return value.some(hasAnswer);
-  return isRecord(value) && Object.values(value).some(hasAnswer);
+  if (isRecord(value)) return Object.values(value).some(hasAnswer);
+  return value !== false && isFilled(value);
 }
 
 /** A saved draft: the answers and where the citizen was, so a reload returns to the same place. */
@@ -158,7 +157,7 @@ export function deleteOtherVersionDrafts(tenant: string, formId: string, version
  * does not offer one citizen's answers to the next for weeks.
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const DRAFT_MAX_AGE_MS = 7 * DAY_MS;
+const DRAFT_MAX_AGE_MS = 7 * DAY_MS;
 
 /**
  * Reads a draft; storage may be unavailable (privacy modes) or hold garbage: then there is none. A draft older

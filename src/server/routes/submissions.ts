@@ -142,6 +142,7 @@ const tooLarge = (max: number) =>
 /**
  * A file field's own size limit, enforced while the body arrives (the global limit is the body parser's): a 9 MB
  * file for a 5 MB field is refused by its declared length at once, or as soon as more bytes came than allowed.
+ * The upload handler does not check the size again.
  */
 function fieldSizeLimit(ctx: Ctx): preParsingHookHandler {
   return async (request, _reply, payload) => {
@@ -246,7 +247,6 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             'Der Inhalt passt nicht zum Dateityp. / The content does not match the file type.',
           );
         }
-        if (field.maxSize !== undefined && body.length > field.maxSize) throw tooLarge(field.maxSize);
         const ref: FileRef = {
           uploadId: randomId(),
           name: withExtension(name, type),
