@@ -53,6 +53,7 @@ import {
   collectFileAnswers,
   compile,
   fileFields,
+  routeByPlace,
   typeAccepted,
   type CompiledForm,
 } from '../src/forms/index.ts';
@@ -128,10 +129,8 @@ export interface FixtureOptions {
 export interface SeedApplication {
   tenant: string;
   serviceId: string;
-  /** The applicant's Gemeinde (12-digit ARS); decides the responsible authority. */
-  ars: string;
   lang?: Lang;
-  /** The answers; checked with the form like a real submission. */
+  /** The answers; checked with the form and routed by its place of the matter like a real submission. */
   data: FormAnswers;
   /** Files uploaded for top-level file fields (the answers of those fields are filled in). */
   files?: { fieldId: string; name: string; type: string; size?: number }[];
@@ -167,6 +166,8 @@ const invalid = (detail: string, errors?: FieldError[]) => new Refusal('validati
 
 const NO_SERVICE = 'Diese Leistung gibt es hier nicht. / This service is not offered here.';
 const NO_SUBMISSION = 'Antrag nicht gefunden. / Submission not found.';
+const NO_AUTHORITY =
+  'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.';
 const STATUS_NOT_FOUND =
   'Kein Antrag passt zu diesen Angaben. Bitte Aktenzeichen und Zugangscode prüfen. / No application matches these details. Please check the reference and access code.';
 
@@ -254,6 +255,10 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     return authority;
   };
   const serviceName = (id: string) => catalog.services.get(id)?.name ?? { de: id };
+  const placeNameOf = (ars: string) => {
+    const placeName = catalog.locations.find((l) => l.ars === ars)?.name;
+    return placeName === undefined ? {} : { placeName };
+  };
 
   /** The signed-in authority: demo keys are `demo-<authority id>`, as the reference backend's sample. */
   function authenticate(headers: Headers) {
@@ -337,19 +342,6 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         `Das Formular wurde geändert (jetzt Version ${form.version}). / The form has changed (now version ${form.version}).`,
       );
     }
-    const responsible = responsibleFor(catalog.responsibilities, body.serviceId, body.ars);
-    if (!responsible) {
-      throw invalid(
-        'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.',
-        [
-          {
-            pointer: '/ars',
-            detail: 'Keine zuständige Stelle. / No responsible authority.',
-            code: 'no_authority',
-          },
-        ],
-      );
-    }
     const result = compiled(form).validate(body.data, { lang: body.lang, ...(today ? { today } : {}) });
     if (!result.ok) {
       throw invalid(
@@ -357,6 +349,10 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         result.errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })),
       );
     }
+    // As the backend: the place of the matter in the answers decides, a sent `ars` is ignored.
+    const routed = routeByPlace(catalog, body.serviceId, form, result.data, body.lang);
+    if (!routed.ok) throw invalid(NO_AUTHORITY, [routed.error]);
+    const responsible = routed.responsibility;
     const fileIds: string[] = [];
     const fileErrors: FieldError[] = [];
     for (const { field, pointer, refs } of collectFileAnswers(form, result.data)) {
@@ -394,7 +390,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       serviceId: body.serviceId,
       formId: form.id,
       formVersion: form.version,
-      ars: body.ars,
+      ars: routed.location.ars,
       lang: body.lang,
       authorityId: responsible.authorityId,
       status: 'submitted',
@@ -451,6 +447,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       serviceName: serviceName(s.serviceId),
       tenantId: s.tenantId,
       ars: s.ars,
+      ...placeNameOf(s.ars),
       status: s.status,
       createdAt: s.createdAt,
       updatedAt: s.updatedAt,
@@ -518,6 +515,33 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
           ars: query.ars,
           arsPrefix: found.arsPrefix,
           authority: authorityOf(found.authorityId),
+        },
+      };
+    },
+
+    getFormResponsible: ({ params, query }) => {
+      const tenant = tenantOf(params.tenant!);
+      const form = formById(params.formId!);
+      const serviceId = tenant.services.find((id) => form && formOfService(form.id, id));
+      if (!form?.routing || !serviceId) throw notFound('Formular nicht gefunden. / Form not found.');
+      const data: FormAnswers = { [form.routing.postalCode]: query.postalCode ?? '' };
+      if (form.routing.place !== undefined && query.place !== undefined)
+        data[form.routing.place] = query.place;
+      const lang: Lang = query.lang === 'en' ? 'en' : 'de';
+      if (!/^\d{5}$/.test(query.postalCode ?? '')) {
+        throw invalid('Ungültige Anfrage. / Invalid request.', [
+          { pointer: '/query/postalCode', detail: 'Fünf Ziffern. / Five digits.', code: 'pattern' },
+        ]);
+      }
+      const routed = routeByPlace(catalog, serviceId, form, data, lang);
+      if (!routed.ok) throw invalid(NO_AUTHORITY, [routed.error]);
+      const { location, responsibility } = routed;
+      return {
+        body: {
+          ars: location.ars,
+          placeName: location.name,
+          arsPrefix: responsibility.arsPrefix,
+          authority: authorityOf(responsibility.authorityId),
         },
       };
     },
@@ -749,7 +773,6 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         serviceId: service.id,
         formId,
         formVersion: catalog.forms.get(formId)!.version,
-        ars: application.ars,
         lang: application.lang ?? 'de',
         data,
       },
@@ -900,7 +923,6 @@ export function treeFellingFromHeide(at: Date, more: Partial<SeedApplication> = 
   return {
     tenant: exampleApplication.tenantId,
     serviceId: exampleApplication.serviceId,
-    ars: exampleApplication.ars,
     at,
     data: {
       ...exampleApplication.data,

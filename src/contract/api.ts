@@ -25,7 +25,7 @@ import {
   listServices,
   searchLocations,
 } from './routes-catalog.ts';
-import { createSubmission, getForm, uploadFile } from './routes-forms.ts';
+import { createSubmission, getForm, getFormResponsible, uploadFile } from './routes-forms.ts';
 import { getStatus } from './routes-status.ts';
 
 export * from './route-def.ts';
@@ -42,6 +42,7 @@ export const routes = {
   getResponsible,
   searchLocations,
   getForm,
+  getFormResponsible,
   uploadFile,
   createSubmission,
   getStatus,

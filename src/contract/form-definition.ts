@@ -273,6 +273,35 @@ export const Step = named(
 );
 export type Step = z.infer<typeof Step>;
 
+/**
+ * What the law makes decide the responsible authority (örtliche Zuständigkeit) of a form's service:
+ * `business` (the business premises, e.g. Gewerbeanmeldung), `plot` (the plot, e.g. Baumfällgenehmigung),
+ * `event` (where an assembly or event takes place), `residence` (the applicant's usual residence, only where the
+ * law says so, e.g. kleiner Waffenschein). Applicants may live anywhere; only this place must lie in the area.
+ */
+export const ROUTING_BASES = ['business', 'plot', 'event', 'residence'] as const;
+export type RoutingBasis = (typeof ROUTING_BASES)[number];
+
+/**
+ * The fields that name the place of the matter. The server derives the Gemeinde (ARS) from these answers and
+ * routes the application by it; the client cannot choose the authority.
+ */
+export const FormRouting = named(
+  z.object({
+    by: z.enum(ROUTING_BASES),
+    /** A `postal-code` field directly in a step, required and always shown. */
+    postalCode: FieldId,
+    /**
+     * A `text` field with the town (Ort) of that place, directly in a step, required and always shown: picks the
+     * Gemeinde when several share a postal code.
+     */
+    place: z.optional(FieldId),
+  }),
+  'FormRouting',
+  'The fields naming the place that decides the responsible authority (business premises, plot, event, residence).',
+);
+export type FormRouting = z.infer<typeof FormRouting>;
+
 export const FormDefinition = named(
   z.object({
     id: Id,
@@ -281,6 +310,8 @@ export const FormDefinition = named(
     title: LocalizedText,
     /** The service this form applies for. */
     serviceId: z.optional(Id),
+    /** What decides the responsible authority; required for every form of a catalog (checked on start). */
+    routing: z.optional(FormRouting),
     steps: z.array(Step).check(z.minLength(1)),
   }),
   'FormDefinition',

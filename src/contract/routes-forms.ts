@@ -2,7 +2,8 @@
  * Routes of applying: the form definition, file uploads and the submission.
  */
 import * as z from 'zod/mini';
-import { Id } from './common.ts';
+import { Ars, Id, Lang, named } from './common.ts';
+import { Authority } from './catalog.ts';
 import { FileRef, FormDefinition } from './form-definition.ts';
 import { SubmissionReceipt, SubmissionRequest } from './submission.ts';
 import { formIdParam, type RouteDef } from './route-def.ts';
@@ -14,6 +15,38 @@ export const getForm = {
   tag: 'forms',
   params: formIdParam,
   response: FormDefinition,
+  status: 200,
+  retry: true,
+} as const satisfies RouteDef;
+
+export const FormResponsible = named(
+  z.object({
+    /** The Gemeinde the answers name. */
+    ars: Ars,
+    /** Its name, as the catalog's places list it. */
+    placeName: z.string(),
+    /** The matching responsibility's ARS prefix (which level handles it: Gemeinde, Amt, Kreis). */
+    arsPrefix: z.string(),
+    authority: Authority,
+  }),
+  'FormResponsible',
+  'Where an application of a form goes for the place of the matter its routing fields name.',
+);
+export type FormResponsible = z.infer<typeof FormResponsible>;
+
+export const getFormResponsible = {
+  method: 'GET',
+  path: '/tenants/{tenant}/forms/{formId}/responsible',
+  summary:
+    "The authority an application of this form reaches for a place of the matter (the answers of the form's routing fields: postal code and town). Where none can be found the answer is a 400 problem whose field error points at the routing field (`/data/<field id>`) with code `unknown_place`, `no_authority` or `ambiguous_place` and a message in `lang`, exactly as the submission would answer.",
+  tag: 'forms',
+  params: z.object({ tenant: Id, formId: Id }),
+  query: z.object({
+    postalCode: z.string().check(z.regex(/^\d{5}$/)),
+    place: z.optional(z.string().check(z.maxLength(200))),
+    lang: z.optional(Lang),
+  }),
+  response: FormResponsible,
   status: 200,
   retry: true,
 } as const satisfies RouteDef;

@@ -45,8 +45,11 @@ export const SubmissionRequest = named(
     serviceId: Id,
     formId: Id,
     formVersion: z.int().check(z.gte(1)),
-    /** The applicant's Gemeinde; decides the responsible authority. */
-    ars: Ars,
+    /**
+     * Ignored, kept so that older clients are still accepted: the server derives the Gemeinde from the answers of
+     * the form's routing fields (the place of the matter) and routes by it alone.
+     */
+    ars: z.optional(Ars),
     /** Language the citizen used; messages to them are sent in it. */
     lang: Lang,
     data: FormAnswers,
@@ -168,7 +171,10 @@ export const SubmissionSummary = named(
     serviceId: Id,
     serviceName: LocalizedText,
     tenantId: Id,
+    /** The Gemeinde of the place of the matter, which decided the authority. */
     ars: Ars,
+    /** Its name, from the catalog's places. */
+    placeName: z.optional(z.string()),
     status: Status,
     createdAt: Timestamp,
     updatedAt: Timestamp,

@@ -326,6 +326,35 @@ function findCycles(
   }
 }
 
+/**
+ * The routing fields must always be answered: directly in a step (not in a group), required, of the right type,
+ * and neither they nor their step shown only under a condition. Otherwise the server could not route an application.
+ */
+function checkRouting(def: FormDefinition, index: DefinitionIndex, issues: DefinitionIssue[]): void {
+  const routing = def.routing;
+  if (!routing) return;
+  const wanted = [
+    { key: 'postalCode', id: routing.postalCode, type: 'postal-code' },
+    ...(routing.place === undefined ? [] : [{ key: 'place', id: routing.place, type: 'text' }]),
+  ] as const;
+  for (const { key, id, type } of wanted) {
+    const path = `/routing/${key}`;
+    const node = index.fieldById.get(id);
+    const problem = !node
+      ? `names no field of this form ("${id}")`
+      : node.parent
+        ? `"${id}" is inside a group; name a field placed directly in a step`
+        : node.field.type !== type
+          ? `"${id}" is a ${node.field.type} field; it must be a ${type} field`
+          : (node.field as { required?: boolean }).required !== true
+            ? `"${id}" must be required`
+            : node.field.visibleWhen || node.step.step.visibleWhen
+              ? `"${id}" must always be shown (no visibleWhen on it or its step)`
+              : undefined;
+    if (problem) issues.push({ path, message: `The routing field ${problem}.` });
+  }
+}
+
 function schemaIssues(error: z.core.$ZodError): DefinitionIssue[] {
   return error.issues.map((issue) => ({
     path: toPointer(issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k))),
@@ -342,6 +371,7 @@ export function analyze(input: unknown): Analysis {
   const index = buildIndex(definition, issues);
   for (const node of index.fields) checkRanges(node, issues);
   checkConditions(index, issues);
+  checkRouting(definition, index, issues);
   return issues.length ? { ok: false, issues } : { ok: true, definition, index };
 }
 

@@ -12,3 +12,5 @@ export { evaluate, isFilled } from './conditions.ts';
 export { formatIban, isValidIban, isValidPostalCode, normalizeIban } from './iban.ts';
 export { ERROR_CODES, MESSAGES, formatMessage } from './messages.ts';
 export type { ErrorCode, MessageText } from './messages.ts';
+export { ROUTING_CODES, routeByPlace, routingAnswers, routingError } from './routing.ts';
+export type { RouteOutcome, RoutingAnswers, RoutingCode } from './routing.ts';

@@ -31,3 +31,36 @@ export function findPlaces(locations: readonly Location[], areaArs: string, quer
   }
   return hits.slice(0, MAX_PLACES);
 }
+
+/** Which Gemeinde a postal code and town name mean. */
+export type PlaceMatch =
+  | { kind: 'found'; location: Location }
+  /** No Gemeinde of the catalog has this postal code. */
+  | { kind: 'unknown' }
+  /** Several Gemeinden share the postal code and the town name does not pick one. */
+  | { kind: 'ambiguous'; candidates: Location[] };
+
+/**
+ * The Gemeinde of a place of the matter, from its postal code and (optionally) the town as the citizen wrote it.
+ * Only the postal code decides where one Gemeinde has it; where several share it, the name picks one (case,
+ * umlauts and punctuation folded; "Heide (Holstein)" and "Stadt Heide" both pick "Heide", and "Nachbarort" picks
+ * "Nachbarort (fiktiv)").
+ */
+export function placeOf(locations: readonly Location[], postalCode: string, name?: string): PlaceMatch {
+  const code = postalCode.trim();
+  const candidates = locations.filter((l) => l.postalCodes.includes(code));
+  if (candidates.length === 0) return { kind: 'unknown' };
+  if (candidates.length === 1) return { kind: 'found', location: candidates[0]! };
+  const typed = fold(name ?? '');
+  if (typed !== '') {
+    const exact = candidates.filter((l) => fold(l.name) === typed);
+    if (exact.length === 1) return { kind: 'found', location: exact[0]! };
+    const words = ` ${typed} `;
+    const within = candidates.filter((l) => words.includes(` ${fold(l.name)} `));
+    if (within.length === 1) return { kind: 'found', location: within[0]! };
+    // The name without its qualifier: "Nachbarort" picks "Nachbarort (fiktiv)", "Heide" picks "Heide, Stadt".
+    const leading = candidates.filter((l) => ` ${fold(l.name)} `.startsWith(words));
+    if (leading.length === 1) return { kind: 'found', location: leading[0]! };
+  }
+  return { kind: 'ambiguous', candidates };
+}

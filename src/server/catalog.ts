@@ -16,6 +16,8 @@ import {
   responsibleFor,
 } from '../contract/catalog.ts';
 import { FormDefinition } from '../contract/form-definition.ts';
+import type { FieldError } from '../contract/problem.ts';
+import { routeByPlace, type Lang } from '../forms/index.ts';
 import { Id } from '../contract/common.ts';
 import { pointerSegment } from './problem.ts';
 import { sha256Hex } from './security.ts';
@@ -35,6 +37,8 @@ export interface Catalog {
   authorities: Map<string, Authority>;
   responsibilities: Responsibility[];
   locations: Location[];
+  /** Gemeinde names by ARS, for lists that show where an application is from. */
+  placeNames: Map<string, string>;
   categories: Map<string, Category>;
   services: Map<string, Service>;
   forms: Map<string, FormDefinition>;
@@ -131,6 +135,11 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
     const form = parse(FormDefinition, await readJson(dir, file), file);
     if (`${form.id}.json` !== name)
       throw new CatalogError(`${file}: /id: "${form.id}" does not match the file name`);
+    if (!form.routing) {
+      throw new CatalogError(
+        `${file}: /routing: missing; name the fields of the place that decides the responsible authority, e.g. "routing": { "by": "business", "postalCode": "betrieb_plz", "place": "betrieb_ort" } (docs/operators.md, Routing)`,
+      );
+    }
     try {
       checkForm?.(form);
     } catch (error) {
@@ -182,6 +191,7 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
     authorities,
     responsibilities,
     locations,
+    placeNames: new Map(locations.map((l) => [l.ars, l.name])),
     categories,
     services,
     forms,
@@ -216,4 +226,33 @@ export function findResponsibility(
   const best = responsibleFor(catalog.responsibilities, serviceId, ars);
   const authority = best && catalog.authorities.get(best.authorityId);
   return best && authority ? { arsPrefix: best.arsPrefix, authority } : undefined;
+}
+
+/** Where an application goes: the Gemeinde of the place of the matter and the authority responsible there. */
+export type Routed =
+  | { ok: true; ars: string; placeName: string; arsPrefix: string; authority: Authority }
+  /** Why not, as a field error at the routing field (pointer `/data/<field id>`), in the citizen's language. */
+  | { ok: false; error: FieldError };
+
+/** Routes an application by the place of the matter its (validated) answers name; see `routeByPlace`. */
+export function routeApplication(
+  catalog: Catalog,
+  serviceId: string,
+  form: FormDefinition,
+  data: Readonly<Record<string, unknown>>,
+  lang: Lang,
+): Routed {
+  const outcome = routeByPlace(catalog, serviceId, form, data, lang);
+  if (!outcome.ok) return outcome;
+  const { location, responsibility } = outcome;
+  const authority = catalog.authorities.get(responsibility.authorityId);
+  // The loader checked every responsibility's authority.
+  if (!authority) throw new Error(`authority ${responsibility.authorityId} missing from catalog`);
+  return {
+    ok: true,
+    ars: location.ars,
+    placeName: location.name,
+    arsPrefix: responsibility.arsPrefix,
+    authority,
+  };
 }

@@ -73,13 +73,16 @@ describe('catalog endpoints', () => {
   });
 
   it('routes a submission on the Kreis portal to the municipality responsible for it', async () => {
-    const village = await post(`${s.api}/submissions`, gewerbe({ ars: '010515172999' }), {
+    const village = await post(`${s.api}/submissions`, gewerbe({}, { plz: '25799', ort: 'Testdorf' }), {
       'idempotency-key': key(),
     });
     assert.equal((await village.json()).authority.id, 'amt-umland');
     const kreis = await post(
       `${s.api}/submissions`,
-      { ...gewerbe({ serviceId: 'baumfaellung', formId: 'baum', formVersion: 1 }), data: { anzahl: 2 } },
+      {
+        ...gewerbe({ serviceId: 'baumfaellung', formId: 'baum', formVersion: 1 }),
+        data: { plz: '25799', anzahl: 2 },
+      },
       { 'idempotency-key': key() },
     );
     assert.equal(kreis.status, 201);

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
 
@@ -56,16 +57,22 @@ export function removeDir(dir: string): void {
 
 export const key = (): string => `test-${randomUUID()}`;
 
-/** A valid Gewerbeanmeldung of the fixture catalog from Teststadt. */
+/** A valid Gewerbeanmeldung of the fixture catalog for a business in Teststadt (the place of the matter routes it). */
 export function gewerbe(overrides: Record<string, unknown> = {}, data: Record<string, unknown> = {}) {
   return {
     tenantId: 'kreis',
     serviceId: 'gewerbe',
     formId: 'gewerbe',
     formVersion: 2,
-    ars: '010510044044',
     lang: 'de',
-    data: { F100: 'Bäckerei Muster', email: 'info@baeckerei.example', art: 'neu', ...data },
+    data: {
+      F100: 'Bäckerei Muster',
+      email: 'info@baeckerei.example',
+      plz: '25746',
+      ort: 'Teststadt',
+      art: 'neu',
+      ...data,
+    },
     ...overrides,
   };
 }
@@ -79,3 +86,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 }
 
 export const bearer = (authorityId: string) => ({ authorization: `Bearer demo-${authorityId}` });
+
+/** How many rows a table of a server's database holds (read-only, beside the running server). */
+export function rowCount(dataDir: string, table: string): number {
+  const db = new Database(join(dataDir, 'ozg.sqlite'), { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

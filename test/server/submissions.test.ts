@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
 import { SAMPLE_CATALOG_DIR, parseTrustProxy } from '../../src/server/app.ts';
 import { uploadClient } from '../../src/server/routes/submissions.ts';
-import { bearer, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
+import { bearer, gewerbe, key, post, removeDir, rowCount, start, tempDir, type Running } from './helpers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
 
@@ -17,15 +15,6 @@ async function upload(s: Running, body: Buffer, type: string, name = 'nachweis.p
     headers: { 'content-type': type, 'x-file-name': encodeURIComponent(name) },
     body: new Uint8Array(body),
   });
-}
-
-function rowCount(dataDir: string, table: string): number {
-  const db = new Database(join(dataDir, 'ozg.sqlite'), { readonly: true });
-  try {
-    return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
 }
 
 describe('submissions', () => {

@@ -236,7 +236,6 @@ describe('fixture backend', () => {
     const receipt = backend.seed({
       tenant: 'stadt-heide',
       serviceId: 'baumfaellgenehmigung',
-      ars: '010510044044',
       data: treeFelling([]).data,
       files: [{ fieldId: 'fotos', name: 'eiche.jpg', type: 'image/jpeg' }],
       at,

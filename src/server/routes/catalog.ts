@@ -2,14 +2,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { CategoryCount, ServiceList } from '../../contract/api.ts';
 import type { PublicTenant, Service, ServiceSummary, Tenant } from '../../contract/catalog.ts';
+import type { FieldError } from '../../contract/problem.ts';
 import { assertOriginForTenant, on, type Ctx } from '../context.ts';
-import { findResponsibility } from '../catalog.ts';
+import { findResponsibility, routeApplication } from '../catalog.ts';
 import { ProblemError } from '../problem.ts';
 import { findPlaces } from '../../search/places.ts';
 import { sha256Hex } from '../security.ts';
 
 const NOT_FOUND_TENANT = 'Unbekannter Mandant. / Unknown tenant.';
 const NOT_FOUND_SERVICE = 'Diese Leistung gibt es hier nicht. / This service is not offered here.';
+
+/** The answer for a place of the matter no authority can be found for: its field error says what and why. */
+export function noAuthority(error: FieldError): ProblemError {
+  return new ProblemError(
+    'validation',
+    'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.',
+    [error],
+  );
+}
 
 /** The tenant of a tenant-scoped route, after the origin check. */
 export function tenantOf(ctx: Ctx, request: Parameters<typeof assertOriginForTenant>[1], id: string): Tenant {
@@ -103,6 +113,22 @@ export function catalogRoutes(app: FastifyInstance, ctx: Ctx): void {
       );
     }
     return { serviceId, ars: request.query.ars, arsPrefix: found.arsPrefix, authority: found.authority };
+  });
+
+  on(app, 'getFormResponsible', async (request) => {
+    const tenant = tenantOf(ctx, request, request.params.tenant);
+    const form = ctx.catalog.forms.get(request.params.formId);
+    const service = tenantServices.get(tenant.id)?.find((s) => form && s.formId === form.id);
+    if (!form || !service) throw new ProblemError('not-found', 'Formular nicht gefunden. / Form not found.');
+    const { postalCode, place, lang = 'de' } = request.query;
+    const data: Record<string, unknown> = { [form.routing!.postalCode]: postalCode };
+    if (form.routing!.place !== undefined && place !== undefined) data[form.routing!.place] = place;
+    const routed = routeApplication(ctx.catalog, service.id, form, data, lang);
+    if (!routed.ok) {
+      throw noAuthority(routed.error);
+    }
+    const { ars, placeName, arsPrefix, authority } = routed;
+    return { ars, placeName, arsPrefix, authority };
   });
 
   on(app, 'searchLocations', async (request) => {

@@ -6,7 +6,7 @@ import type { FastifyInstance, preParsingHookHandler } from 'fastify';
 import type { FileRef } from '../../contract/form-definition.ts';
 import type { FieldError } from '../../contract/problem.ts';
 import type { StatusView, SubmissionReceipt } from '../../contract/submission.ts';
-import { findResponsibility } from '../catalog.ts';
+import { routeApplication } from '../catalog.ts';
 import { on, type Ctx } from '../context.ts';
 import { collectFileAnswers, fileFields, typeAccepted } from '../../forms/index.ts';
 import { ProblemError } from '../problem.ts';
@@ -21,7 +21,7 @@ import {
   sealResponse,
   sha256Hex,
 } from '../security.ts';
-import { tenantOf } from './catalog.ts';
+import { noAuthority, tenantOf } from './catalog.ts';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
 /** Compared against when no submission matches, so unknown and wrong take the same work. */
@@ -350,20 +350,6 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
           `Das Formular wurde geändert (jetzt Version ${form.version}). Bitte die Seite neu laden; Ihre Angaben werden übernommen, soweit sie noch passen. / The form has changed (now version ${form.version}). Please reload; your answers are carried over where they still fit.`,
         );
       }
-      const responsible = findResponsibility(ctx.catalog, service.id, body.ars);
-      if (!responsible) {
-        throw new ProblemError(
-          'validation',
-          'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.',
-          [
-            {
-              pointer: '/ars',
-              detail: 'Keine zuständige Stelle. / No responsible authority.',
-              code: 'no_authority',
-            },
-          ],
-        );
-      }
       const result = ctx.forms.get(form).validate(body.data, body.lang);
       if (!result.ok) {
         throw new ProblemError(
@@ -372,6 +358,9 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
           result.errors.map((e) => ({ ...e, pointer: `/data${e.pointer}` })),
         );
       }
+      // The place of the matter named in the answers decides; a client-sent `ars` is ignored.
+      const routed = routeApplication(ctx.catalog, service.id, form, result.data, body.lang);
+      if (!routed.ok) throw noAuthority(routed.error);
 
       const fileErrors: FieldError[] = [];
       const answers = collectFileAnswers(form, result.data);
@@ -447,9 +436,9 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
           serviceId: service.id,
           formId: form.id,
           formVersion: form.version,
-          ars: body.ars,
+          ars: routed.ars,
           lang: body.lang,
-          authorityId: responsible.authority.id,
+          authorityId: routed.authority.id,
           data: result.data,
           accessCodeHash: hashAccessCode(accessCode),
           uploadIds,
@@ -457,17 +446,17 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
             keyHash,
             requestHash,
             seal: (stored) =>
-              sealResponse(key, JSON.stringify(receiptOf(stored, accessCode, responsible.authority))),
+              sealResponse(key, JSON.stringify(receiptOf(stored, accessCode, routed.authority))),
           },
         },
         ctx.now(),
       );
       if (outcome.kind === 'replay') return replay(outcome);
       request.log.info(
-        { submissionId: outcome.receipt.id, authorityId: responsible.authority.id },
+        { submissionId: outcome.receipt.id, authorityId: routed.authority.id },
         'submission stored',
       );
-      return reply.status(201).send(receiptOf(outcome.receipt, accessCode, responsible.authority));
+      return reply.status(201).send(receiptOf(outcome.receipt, accessCode, routed.authority));
     },
     { config: writeLimit },
   );
