@@ -27,10 +27,10 @@ export const BUDGETS = {
 export const CEILINGS = {
   'ozg-authority-inbox': 27 * 1024,
   'ozg-config': 7 * 1024,
-  'ozg-form': 36.5 * 1024,
+  'ozg-form': 37.5 * 1024,
   'ozg-service-catalog': 26.5 * 1024,
   'ozg-submission-status': 24 * 1024,
-  index: 57.5 * 1024,
+  index: 59 * 1024,
 };
 
 /** Entry names: `ozg-config`, …, and `index` for all elements together. */

@@ -14,8 +14,8 @@ import { OzgForm } from '../src/ozg-form.ts';
 import { fixtureBackend, type FixtureBackend, type FixtureOptions } from './fixture-backend.ts';
 import '../src/ozg-config.ts';
 
-type Scenario = 'all-types' | 'long' | 'markup' | 'load-error' | 'submit-error';
-type Start = 'step' | 'errors' | 'review' | 'confirmation' | 'upload-error';
+type Scenario = 'all-types' | 'long' | 'markup' | 'load-error' | 'submit-error' | 'no-service';
+type Start = 'step' | 'errors' | 'place-error' | 'review' | 'confirmation' | 'upload-error';
 
 const options = [
   { value: 'a', label: { de: 'Erste Möglichkeit', en: 'First option' } },
@@ -26,6 +26,7 @@ const allTypes: FormDefinition = {
   id: 'alle-felder',
   version: 1,
   title: { de: 'Alle Feldarten', en: 'All field types' },
+  routing: { by: 'business', postalCode: 'plz' },
   steps: [
     {
       id: 'text',
@@ -159,6 +160,8 @@ const formIds: Record<Scenario, string> = {
   markup: markup.id,
   'load-error': allTypes.id,
   'submit-error': allTypes.id,
+  // The form page opened without a service: the element points to the catalog.
+  'no-service': '',
 };
 
 /** What fails in a story; everything else is answered by the fixture backend (with a short delay). */
@@ -189,9 +192,14 @@ class StoryOzgForm extends OzgForm {
     super.connectedCallback();
     // Review, confirmation and the failed upload start from a saved draft with complete answers.
     if (this.start !== 'step' && this.start !== 'errors') {
+      // A place outside the sample area (Kiel): no authority is responsible, which the first step reports.
+      const draft =
+        this.start === 'place-error'
+          ? { answers: { ...answers, plz: '24103' }, stepId: 'text' }
+          : { answers, stepId: 'more' };
       localStorage.setItem(
         'ozg-form-draft:kreis-dithmarschen:alle-felder:1',
-        JSON.stringify({ answers, stepId: 'more', savedAt: new Date().toISOString() }),
+        JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
       );
     }
   }
@@ -242,14 +250,21 @@ const meta: Meta<Args> = {
   args: { lang: 'de', scenario: 'all-types', start: 'step', noDraft: true },
   argTypes: {
     lang: { control: 'inline-radio', options: ['de', 'en'] },
-    scenario: { control: 'select', options: ['all-types', 'long', 'markup', 'load-error', 'submit-error'] },
-    start: { control: 'select', options: ['step', 'errors', 'review', 'confirmation', 'upload-error'] },
+    scenario: {
+      control: 'select',
+      options: ['all-types', 'long', 'markup', 'load-error', 'submit-error', 'no-service'],
+    },
+    start: {
+      control: 'select',
+      options: ['step', 'errors', 'place-error', 'review', 'confirmation', 'upload-error'],
+    },
   },
   render: ({ lang, scenario, start, noDraft }) =>
     html`<story-ozg-form
       endpoint="https://ozg.example.de"
       tenant="kreis-dithmarschen"
       form-id=${formIds[scenario]}
+      catalog-url="#leistungen"
       lang=${lang}
       scenario=${scenario}
       start=${start}
@@ -271,4 +286,6 @@ export const UploadFailure: Story = { args: { start: 'upload-error', noDraft: fa
 export const LongForm: Story = { args: { scenario: 'long' } };
 export const MarkupStaysText: Story = { args: { scenario: 'markup' } };
 export const LoadError: Story = { args: { scenario: 'load-error' } };
+export const PlaceOutsideArea: Story = { args: { start: 'place-error', noDraft: false } };
+export const NoService: Story = { args: { scenario: 'no-service' } };
 export const English: Story = { args: { lang: 'en' } };

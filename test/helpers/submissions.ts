@@ -66,8 +66,7 @@ export async function submitWeaponsLicence(
     tenantId: backend.tenant,
     serviceId: 'kleiner-waffenschein',
     formId: 'kleiner-waffenschein',
-    formVersion: 1,
-    ars: '010510011011',
+    formVersion: 2,
     lang: 'de',
     data: {
       vorname: 'Erika',

@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright';
 import { buildApp } from '../../src/server/app.ts';
 import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
+import { gewerbeAnswers } from '../helpers/answers.ts';
 import { buildCdnBundle, launchChromium, openWatched } from './helpers.ts';
 
 describe('the demo site', { timeout: 180_000 }, () => {
@@ -60,14 +61,14 @@ describe('the demo site', { timeout: 180_000 }, () => {
       return response.json();
     }, `${base}/api/v1`);
     await page.evaluate(
-      (answers) => {
+      ({ answers, key }) => {
         const draft = { answers, review: true, savedAt: new Date().toISOString() };
-        localStorage.setItem(
-          'ozg-form-draft:kreis-dithmarschen:baumfaellgenehmigung:1',
-          JSON.stringify(draft),
-        );
+        localStorage.setItem(key, JSON.stringify(draft));
       },
-      { ...exampleApplication.data, fotos: [photo] },
+      {
+        answers: { ...exampleApplication.data, fotos: [photo] },
+        key: `ozg-form-draft:kreis-dithmarschen:baumfaellgenehmigung:${exampleApplication.formVersion}`,
+      },
     );
     await page.reload();
     await form.getByRole('button', { name: /Fortfahren/ }).click();
@@ -89,6 +90,79 @@ describe('the demo site', { timeout: 180_000 }, () => {
     await inbox.locator('input[type="password"]').fill('demo-stadt-heide-bauen-umwelt', { timeout: 15_000 });
     await inbox.locator('[part="sign-in-button"]').click();
     await inbox.locator('[part="list"]').getByText(reference).waitFor({ timeout: 15_000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("routes a business in Heide to Heide's trade office wherever its owner lives, and one outside at once", async () => {
+    const draftKey = 'ozg-form-draft:kreis-dithmarschen:gewerbeanmeldung:2';
+    const { page, problems } = await openWatched(browser, `${base}/antrag.html?service=gewerbeanmeldung`);
+    const form = page.locator('ozg-form');
+    const resume = async (answers: Record<string, unknown>, at: Record<string, unknown>) => {
+      await page.evaluate(
+        ({ key, draft }) =>
+          localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() })),
+        { key: draftKey, draft: { answers, ...at } },
+      );
+      await page.reload();
+      await form.getByRole('button', { name: 'Fortfahren' }).click({ timeout: 15_000 });
+    };
+
+    // A business in Kiel: said at the business address, before anything is sent.
+    await resume(gewerbeAnswers(undefined, { plz: '24103', ort: 'Kiel' }), { stepId: 'betriebsstaette' });
+    await form.locator('[part="next-button"]').click();
+    await form
+      .getByText(/Betrieb in 24103 Kiel/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await form.locator('h1').innerText(), 'Betriebsstätte');
+    assert.equal(await form.locator('[part="retry-button"]').count(), 0);
+
+    const homes = [
+      { plz: '25541', ort: 'Brunsbüttel' },
+      { plz: '20095', ort: 'Hamburg' },
+      { abroad: { staat: 'Dänemark', plz: '6700', ort: 'Esbjerg' } },
+    ];
+    const references: string[] = [];
+    for (const home of homes) {
+      await resume(gewerbeAnswers(home), { review: true });
+      await form
+        .locator('[part="responsible"]')
+        .getByText(/Stadt Heide – Ordnungs- und Gewerbeamt/)
+        .waitFor();
+      await form.getByRole('checkbox').check();
+      await form.locator('[part="submit-button"]').click();
+      const receipt = form.locator('[part="confirmation"]');
+      await receipt.waitFor({ timeout: 15_000 });
+      const text = await receipt.innerText();
+      assert.match(text, /Gewerbe anmelden/);
+      assert.match(text, /Stadt Heide – Ordnungs- und Gewerbeamt/);
+      assert.match(text, /Eingegangen am .+ \(deutsche Zeit\)/);
+      references.push(text.match(/DI-\d{4}-\d{6}/)![0]);
+    }
+
+    // Printed, the confirmation is a receipt on one page: no site navigation, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page\b/g)?.length, 1, 'one page');
+    await page.emulateMedia({ media: 'screen' });
+
+    // The trade office of Heide finds all three, from Heide.
+    await page.goto(`${base}/sachbearbeitung.html`);
+    const inbox = page.locator('ozg-authority-inbox');
+    await inbox.locator('input[type="password"]').fill('demo-stadt-heide-ordnungsamt', { timeout: 15_000 });
+    await inbox.locator('[part="sign-in-button"]').click();
+    for (const reference of references) {
+      const row = inbox.locator('[part="list"] tr', { hasText: reference });
+      await row.waitFor({ timeout: 15_000 });
+      assert.match(await row.innerText(), /Heide/);
+    }
+
+    // "Antrag stellen" without a service: the way to the catalog, no error and no retry.
+    await page.goto(`${base}/antrag.html`);
+    await form.locator('[part="choose-service"]').waitFor({ timeout: 15_000 });
+    assert.equal(await form.locator('[part="choose-service"] a').getAttribute('href'), '/');
+    assert.equal(await form.locator('[part="error"], [part="retry-button"]').count(), 0);
     assert.deepEqual(problems, []);
     await page.close();
   });

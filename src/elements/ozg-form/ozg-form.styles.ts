@@ -83,8 +83,37 @@ export const formStyles = css`
     border-radius: var(--_ozg-radius);
     background: var(--_ozg-color-success-background);
   }
+  .caption {
+    margin: 0;
+    color: var(--_ozg-color-text-muted);
+    font-weight: 600;
+  }
+  .codes {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ozg-space-m) var(--_ozg-space-l);
+    margin-block: var(--_ozg-space-m);
+  }
   .code {
     font-family: monospace;
-    font-size: 1.25em;
+    font-size: 1.75em;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    white-space: nowrap;
+  }
+  .facts > div {
+    padding-block: var(--_ozg-space-s);
+    border-block-end: 1px solid var(--_ozg-color-border);
+  }
+  /* The confirmation prints as a receipt: no buttons or links to press, no colour to waste, one page. */
+  @media print {
+    .done {
+      border: 1px solid;
+      background: none;
+      break-inside: avoid;
+    }
+    .done .actions {
+      display: none;
+    }
   }
 `;

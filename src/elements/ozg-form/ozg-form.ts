@@ -11,8 +11,15 @@ import {
   describeError,
   type RouteTable,
 } from '../../client/index.ts';
-import { createSubmission, getForm, getService, searchLocations, uploadFile } from '../../contract/api.ts';
-import { localize } from '../../contract/common.ts';
+import {
+  createSubmission,
+  getForm,
+  getFormResponsible,
+  getService,
+  uploadFile,
+  type FormResponsible,
+} from '../../contract/api.ts';
+import { localize, type LocalizedText } from '../../contract/common.ts';
 import type { PublicTenant } from '../../contract/catalog.ts';
 import type {
   Field,
@@ -24,7 +31,7 @@ import type {
   Step,
 } from '../../contract/form-definition.ts';
 import type { SubmissionReceipt } from '../../contract/submission.ts';
-import { compile, type CompiledForm } from '../../forms/index.ts';
+import { compile, routingAnswers, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
@@ -48,6 +55,7 @@ import {
 } from './answers.ts';
 import { formMessages as m } from './ozg-form.messages.ts';
 import { formStyles } from './ozg-form.styles.ts';
+import { renderReceipt, statusLink } from './receipt.ts';
 
 /** Detail of `ozg-step-change`. */
 export interface OzgStepChangeDetail {
@@ -72,7 +80,7 @@ declare global {
   }
 }
 
-type View = 'loading' | 'failed' | 'draft' | 'step' | 'review' | 'done';
+type View = 'loading' | 'failed' | 'choose' | 'draft' | 'step' | 'review' | 'done';
 
 interface Upload {
   name: string;
@@ -83,6 +91,14 @@ interface Upload {
 interface UploadFailure {
   files: readonly File[];
   message: string;
+}
+
+/** The field errors of a refused request, with pointers into the answers (`/data/x` → `/x`). */
+function dataErrors(error: unknown): { pointer: string; detail: string; code?: string | undefined }[] {
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
+  return fieldErrors
+    .filter((e) => e.pointer.startsWith('/data/'))
+    .map((e) => ({ ...e, pointer: e.pointer.slice('/data'.length) }));
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -123,7 +139,7 @@ const routes = {
   ...BASE_ROUTES,
   getService,
   getForm,
-  searchLocations,
+  getFormResponsible,
   uploadFile,
   createSubmission,
 };
@@ -131,6 +147,13 @@ const routes = {
 /**
  * The application form: loads a form definition from the backend and leads the citizen through its steps,
  * a check-answers page and the submission to a confirmation with reference and access code.
+ *
+ * The service's name stands above every step, the check-answers page and the confirmation. The authority is the
+ * one responsible for the place of the matter that the form's routing fields name (the business, the plot, the
+ * venue, or the residence where the law says so): it is looked up when the citizen leaves the step with those fields,
+ * so a place no authority handles is reported there, and the server routes by the same answers. The confirmation is
+ * an Eingangsbestätigung: service, authority, date and time of receipt, next steps, reference and access code;
+ * printing it gives a one-page receipt. Without a form or service to show, the element points to `catalog-url`.
  *
  * Only the current step is in the DOM; conditions are applied as the citizen types; answers are validated
  * when a field is left and on "Weiter", with an error summary that links to the fields. Every change is
@@ -154,6 +177,9 @@ const routes = {
  * @csspart back-button - "Zurück" on a step.
  * @csspart submit-button - "Antrag absenden" on the review page.
  * @csspart confirmation - The confirmation after a successful submission.
+ * @csspart service-name - The name of the service above every step, the check-answers page and the confirmation.
+ * @csspart responsible - The authority the application goes to, on the check-answers page.
+ * @csspart choose-service - The notice shown when no form or service is given, with the link to `catalog-url`.
  * @cssproperty --ozg-color-primary - Buttons and links.
  * @cssproperty --ozg-color-error - Error texts and borders.
  * @event ozg-step-change - The citizen moved to another step, the review or the confirmation
@@ -180,7 +206,13 @@ export class OzgForm extends OzgElement<typeof routes> {
   /** Where citizens follow their application; defaults to the tenant's status page. */
   @property({ attribute: 'status-url' }) statusUrl?: string;
 
-  /** The applicant's Gemeinde (12-digit ARS) when the page already knows it. */
+  /** Where citizens choose a service (shown when the element has no form or service to show). */
+  @property({ attribute: 'catalog-url' }) catalogUrl?: string;
+
+  /**
+   * Deprecated and ignored: the server routes every application by the place of the matter named in the answers
+   * (the form's routing fields), so a page can no longer choose the authority.
+   */
   @property() ars?: string;
 
   /** Disables the local draft (for public computers). */
@@ -196,11 +228,16 @@ export class OzgForm extends OzgElement<typeof routes> {
   @state() private uploads = new Map<string, Upload>();
   @state() private uploadFailures = new Map<string, UploadFailure>();
   @state() private announcement = '';
+  /** The responsible-authority look-up of the step with the place of the matter is running. */
+  @state() private checkingPlace = false;
 
   #definition: FormDefinition | undefined;
   #compiled: CompiledForm | undefined;
   #tenantInfo: PublicTenant | undefined;
   #serviceId: string | undefined;
+  #serviceName: LocalizedText | undefined;
+  /** Look-ups of the responsible authority per place (postal code and town). */
+  #places = new Map<string, FormResponsible>();
   #answers: FormAnswers = {};
   #draft: Draft | undefined;
   /** `#draft` holds what still fits of a draft saved for another version of the form. */
@@ -251,12 +288,18 @@ export class OzgForm extends OzgElement<typeof routes> {
     try {
       let formId = this.formId;
       const serviceId = this.#wantedServiceId();
+      let serviceName: LocalizedText | undefined;
       if (!formId && serviceId) {
         const service = await api.request('getService', { params: { tenant, serviceId } });
         formId = service.formId;
+        serviceName = service.name;
         if (!formId) throw new Error('no-form');
       }
-      if (!formId) throw new Error('no-form');
+      if (!formId) {
+        // Nothing to apply for yet (the form page opened without `?service=`): the way to the catalog, not an error.
+        this.view = 'choose';
+        return;
+      }
       const [definition, tenantInfo] = await Promise.all([
         api.request('getForm', { params: { formId } }),
         // Also applies the tenant's theme.
@@ -268,6 +311,8 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.#compiled = compiled;
       this.#tenantInfo = tenantInfo;
       this.#serviceId = serviceId ?? definition.serviceId;
+      this.#serviceName = serviceName ?? definition.title;
+      this.#places = new Map();
       this.#answers = {};
       this.#receipt = undefined;
       this.#idempotencyKey = undefined;
@@ -474,14 +519,27 @@ export class OzgForm extends OzgElement<typeof routes> {
     });
   }
 
-  #next(event: Event): void {
+  async #next(event: Event): Promise<void> {
     event.preventDefault();
     const compiled = this.#compiled;
-    if (!compiled) return;
-    const result = compiled.validate(this.#answers, { lang: this.uiLang, stepId: this.stepId });
+    if (!compiled || this.checkingPlace) return;
+    const stepId = this.stepId;
+    const result = compiled.validate(this.#answers, { lang: this.uiLang, stepId });
     if (!result.ok) {
       this.#showErrors(result.errors);
       return;
+    }
+    if (this.#placeStepId() === stepId) {
+      const run = this.#loadRun;
+      this.checkingPlace = true;
+      this.announcement = m(this.uiLang, 'checkingPlace');
+      const refused = await this.#checkPlace().finally(() => (this.checkingPlace = false));
+      // Moved on meanwhile (another form, another step): that view decides.
+      if (run !== this.#loadRun || this.stepId !== stepId || this.view !== 'step') return;
+      if (refused) {
+        this.#showErrors(refused);
+        return;
+      }
     }
     this.errors = new Map();
     const steps = this.#steps();
@@ -506,7 +564,56 @@ export class OzgForm extends OzgElement<typeof routes> {
     this.#emitStep(previous.id);
   }
 
+  /** The step with the field that names the place of the matter. */
+  #placeStepId(): string | undefined {
+    const fieldId = this.#definition?.routing?.postalCode;
+    return this.#definition?.steps.find((s) => s.fields.some((f) => f.id === fieldId))?.id;
+  }
+
+  /** The place of the matter the answers name so far, with the key of its look-up. */
+  #place(): { postalCode: string; place: string | undefined; key: string } | undefined {
+    const place = this.#definition && routingAnswers(this.#definition, this.#answers);
+    return place && { ...place, key: `${place.postalCode}\n${place.place ?? ''}` };
+  }
+
+  /** The look-up of the place the answers name, when it was made. */
+  #placeFound(): FormResponsible | undefined {
+    const place = this.#place();
+    return place && this.#places.get(place.key);
+  }
+
+  /**
+   * Looks up the authority for the place of the matter. Resolves to the field errors when none is responsible (the
+   * citizen is told at the field, before going on); otherwise to undefined: found, or the look-up failed, and the
+   * server checks again on submission.
+   */
+  async #checkPlace(): Promise<{ pointer: string; detail: string }[] | undefined> {
+    const def = this.#definition;
+    const api = this.api;
+    const place = this.#place();
+    if (!def || !api || !place || !this.config.ok || this.#places.has(place.key)) return undefined;
+    try {
+      const query = {
+        postalCode: place.postalCode,
+        lang: this.uiLang,
+        ...(place.place ? { place: place.place } : {}),
+      };
+      const found = await api.request('getFormResponsible', {
+        params: { tenant: this.config.tenant, formId: def.id },
+        query,
+      });
+      this.#places.set(place.key, found);
+      this.requestUpdate();
+      return undefined;
+    } catch (error) {
+      const refused = dataErrors(error);
+      return refused.length > 0 ? refused : undefined;
+    }
+  }
+
   #showReview(): void {
+    // Shows where the application goes (a restored draft may not have looked it up yet).
+    if (!this.#placeFound()) void this.#checkPlace();
     this.#returnToReview = false;
     this.view = 'review';
     this.showSummary = false;
@@ -544,25 +651,6 @@ export class OzgForm extends OzgElement<typeof routes> {
 
   // ---- submission ----------------------------------------------------------------------------------------
 
-  async #resolveArs(data: FormAnswers): Promise<string | undefined> {
-    if (this.ars && /^\d{12}$/.test(this.ars)) return this.ars;
-    const tenantArs = this.#tenantInfo?.ars;
-    if (tenantArs && tenantArs.length === 12) return tenantArs;
-    const compiled = this.#compiled;
-    const api = this.api;
-    if (!compiled || !api || !this.config.ok) return undefined;
-    // The applicant's postal code decides the Gemeinde (and so the responsible authority).
-    const code = Object.entries(data).find(
-      ([id, value]) => compiled.field(id)?.type === 'postal-code' && typeof value === 'string',
-    )?.[1] as string | undefined;
-    if (!code) return undefined;
-    const { locations } = await api.request('searchLocations', {
-      params: { tenant: this.config.tenant },
-      query: { q: code },
-    });
-    return locations.find((l) => l.postalCodes.includes(code))?.ars;
-  }
-
   async #submit(): Promise<void> {
     if (this.submitting) return;
     const compiled = this.#compiled;
@@ -588,8 +676,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     this.showSummary = false;
     this.announcement = m(this.uiLang, 'submitting');
     try {
-      const ars = await this.#resolveArs(result.data);
-      if (!ars) throw new Error('no-ars');
       this.#idempotencyKey ??= newIdempotencyKey();
       const receipt = await api.request('createSubmission', {
         idempotencyKey: this.#idempotencyKey,
@@ -598,7 +684,6 @@ export class OzgForm extends OzgElement<typeof routes> {
           serviceId: this.#serviceId ?? definition.serviceId ?? definition.id,
           formId: definition.id,
           formVersion: definition.version,
-          ars,
           lang: this.uiLang,
           data: result.data,
         },
@@ -623,25 +708,17 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.emit('ozg-submitted', { reference: receipt.reference, formId: definition.id });
     } catch (error) {
       if (isAbortError(error) || run !== this.#loadRun) return;
-      const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
-      const dataErrors = fieldErrors
-        .filter((e) => e.pointer.startsWith('/data/'))
-        .map((e) => ({ ...e, pointer: e.pointer.slice('/data'.length) }));
-      if (dataErrors.length > 0) {
-        this.#showServerErrors(dataErrors);
+      const refused = dataErrors(error);
+      if (refused.length > 0) {
+        this.#showServerErrors(refused);
       } else {
         this.submitError = error;
         this.announcement = '';
       }
-      this.reportError('submit', error, this.#submitMessage(error));
+      this.reportError('submit', error, refused[0]?.detail ?? describeError(error, this.uiLang));
     } finally {
       this.submitting = false;
     }
-  }
-
-  #submitMessage(error: unknown): string {
-    if (error instanceof Error && error.message === 'no-ars') return m(this.uiLang, 'placeMissing');
-    return describeError(error, this.uiLang);
   }
 
   /** Errors found on submit: shown on the first step that has one, with the summary. */
@@ -771,16 +848,16 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'loading':
         return renderLoading({ lang, lines: 5 });
       case 'failed':
-        return html`<div class="ozg-alert" role="alert" part="error">
-          <p>${this.#loadMessage()}</p>
-          <button
-            type="button"
-            class="ozg-button ozg-button--secondary"
-            part="retry-button"
-            @click=${() => void this.#load()}
-          >
-            ${lang === 'en' ? 'Try again' : 'Erneut versuchen'}
-          </button>
+        return renderErrorAlert({
+          lang,
+          error: this.#loadError,
+          message: this.#loadMessage(),
+          onRetry: () => void this.#load(),
+        });
+      case 'choose':
+        return html`<div class="ozg-alert ozg-alert--info" role="status" part="choose-service">
+          <p>${m(lang, 'chooseService')}</p>
+          ${this.catalogUrl ? html`<p><a href=${this.catalogUrl}>${m(lang, 'toCatalog')}</a></p>` : nothing}
         </div>`;
       case 'draft':
         return html`${this.renderHeading(localize(def!.title, lang), 0, 'title')}
@@ -846,10 +923,11 @@ export class OzgForm extends OzgElement<typeof routes> {
     );
     const step = steps[index]!;
     const visible = new Set(compiled.visibleFields(step.id, this.#answers).map((f) => f.id));
-    return html`<p class="progress">${m(lang, 'stepOf', { current: index + 1, total: steps.length })}</p>
+    return html`${this.#renderCaption()}
+      <p class="progress">${m(lang, 'stepOf', { current: index + 1, total: steps.length })}</p>
       ${this.renderHeading(localize(step.title, lang), 0, 'title')} ${this.#renderSummary()}
       ${step.description ? html`<p class="hint">${localize(step.description, lang)}</p>` : nothing}
-      <form novalidate @submit=${(e: Event) => this.#next(e)}>
+      <form novalidate @submit=${(e: Event) => void this.#next(e)}>
         ${repeat(
           step.fields,
           (f) => f.id,
@@ -858,8 +936,19 @@ export class OzgForm extends OzgElement<typeof routes> {
           (f) => html`<div ?hidden=${!visible.has(f.id)}>${this.#renderTopField(f)}</div>`,
         )}
         <div class="actions">
-          <button type="submit" class="ozg-button" part="next-button">
-            ${this.#returnToReview ? m(lang, 'review') : m(lang, 'next')}
+          <button
+            type="submit"
+            class="ozg-button"
+            part="next-button"
+            aria-disabled=${this.checkingPlace ? 'true' : 'false'}
+          >
+            ${
+              this.checkingPlace
+                ? m(lang, 'checkingPlace')
+                : this.#returnToReview
+                  ? m(lang, 'review')
+                  : m(lang, 'next')
+            }
           </button>
           ${
             index > 0
@@ -1314,7 +1403,9 @@ export class OzgForm extends OzgElement<typeof routes> {
     const compiled = this.#compiled!;
     const tenant = this.#tenantInfo;
     const consentError = this.errors.get('/consent');
-    return html`${this.renderHeading(m(lang, 'review'), 0, 'title')} ${this.#renderSummary()}
+    const found = this.#placeFound();
+    return html`${this.#renderCaption()} ${this.renderHeading(m(lang, 'review'), 0, 'title')}
+      ${this.#renderSummary()}
       <p>${m(lang, 'reviewIntro')}</p>
       ${this.#steps().map((step) => {
         const title = localize(step.title, lang);
@@ -1365,6 +1456,13 @@ export class OzgForm extends OzgElement<typeof routes> {
         }
       </div>
       ${
+        found
+          ? html`<p part="responsible">
+              ${m(lang, 'routedTo', { authority: localize(found.authority.name, lang), place: found.placeName })}
+            </p>`
+          : nothing
+      }
+      ${
         this.submitError !== undefined
           ? renderErrorAlert({ lang, error: this.submitError, onRetry: () => void this.#submit() })
           : nothing
@@ -1396,47 +1494,22 @@ export class OzgForm extends OzgElement<typeof routes> {
       </div>`;
   }
 
+  /** The service's name, above every step, the check-answers page and the confirmation. */
+  #renderCaption(): TemplateResult | typeof nothing {
+    const name = this.#serviceName;
+    return name ? html`<p class="caption" part="service-name">${localize(name, this.uiLang)}</p>` : nothing;
+  }
+
   #renderDone(): TemplateResult {
-    const lang = this.uiLang;
     const receipt = this.#receipt!;
-    const authority = receipt.authority;
-    const statusBase = this.statusUrl ?? this.#tenantInfo?.statusPageUrl;
-    let statusHref: string | undefined;
-    if (statusBase) {
-      try {
-        const url = new URL(statusBase, document.baseURI);
-        if (url.protocol === 'https:' || url.protocol === 'http:') {
-          url.searchParams.set('reference', receipt.reference);
-          // The access code goes in the fragment: browsers never send it, so it stays out of server logs.
-          url.hash = new URLSearchParams({ 'access-code': receipt.accessCode }).toString();
-          statusHref = url.href;
-        }
-      } catch {
-        statusHref = undefined;
-      }
-    }
-    return html`<div class="done" part="confirmation">
-      ${this.renderHeading(m(lang, 'done'), 0, 'title')}
-      <dl>
-        <dt>${m(lang, 'reference')}</dt>
-        <dd class="code" translate="no">${receipt.reference}</dd>
-        <dt>${m(lang, 'accessCode')}</dt>
-        <dd class="code" translate="no">${receipt.accessCode}</dd>
-      </dl>
-      <p>${m(lang, 'accessCodeHint')}</p>
-      ${this.renderHeading(m(lang, 'authority'), 1)}
-      <p>
-        ${localize(authority.name, lang)}<br />${authority.address.street}<br />${authority.address.postalCode}
-        ${authority.address.city} ${authority.phone ? html`<br />${authority.phone}` : nothing}
-        ${authority.email ? html`<br />${authority.email}` : nothing}
-      </p>
-      <div class="actions">
-        ${statusHref ? html`<a href=${statusHref}>${m(lang, 'follow')}</a>` : nothing}
-        <button type="button" class="ozg-button ozg-button--secondary" @click=${() => window.print()}>
-          ${m(lang, 'print')}
-        </button>
-      </div>
-    </div>`;
+    return renderReceipt({
+      lang: this.uiLang,
+      receipt,
+      service: localize(this.#serviceName ?? this.#definition!.title, this.uiLang),
+      statusHref: statusLink(this.statusUrl ?? this.#tenantInfo?.statusPageUrl, receipt, document.baseURI),
+      heading: (content, offset, id) => this.renderHeading(content, offset, id),
+      onPrint: () => window.print(),
+    });
   }
 }
 

@@ -26,7 +26,7 @@ class FlakyUploadForm extends OzgForm {
 }
 customElements.define('flaky-upload-ozg-form', FlakyUploadForm);
 
-const DRAFT = (formId: string) => `ozg-form-draft:kreis-dithmarschen:${formId}:1`;
+const DRAFT = (formId: string, version = 2) => `ozg-form-draft:kreis-dithmarschen:${formId}:${version}`;
 
 function clearDrafts(): void {
   for (const key of Object.keys(localStorage))

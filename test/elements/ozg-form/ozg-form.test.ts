@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ApiClient, ApiError, type ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
+import { nextStep as next } from '../../helpers/dom.ts';
 
 /** The real element, with an injectable `fetch` for the failure cases only. */
 class TestForm extends OzgForm {
@@ -22,7 +23,7 @@ function clearDrafts(): void {
       localStorage.removeItem(key);
 }
 
-const DRAFT = (formId: string) => `ozg-form-draft:kreis-dithmarschen:${formId}:1`;
+const DRAFT = (formId: string, version = 2) => `ozg-form-draft:kreis-dithmarschen:${formId}:${version}`;
 
 /** Opens a form at a step through a saved draft, as a citizen coming back to it would. */
 async function openAt(formId: string, stepId: string, answers: Record<string, unknown>): Promise<OzgForm> {
@@ -76,12 +77,6 @@ function pick(el: OzgForm, id: string, value: string): void {
   input.click();
 }
 
-async function next(el: OzgForm): Promise<void> {
-  root(el).querySelector<HTMLButtonElement>('[part="next-button"]')!.click();
-  await el.updateComplete;
-  await el.updateComplete;
-}
-
 /** In the layout and the accessibility tree (hidden fields of the step stay in the DOM, `hidden`). */
 const shown = (el: OzgForm, id: string) => byId(el, id)?.checkVisibility() ?? false;
 
@@ -113,6 +108,8 @@ async function fillAll(el: OzgForm): Promise<void> {
   type(el, 'beginn', '10:00');
   type(el, 'ende', '12:00');
   pick(el, 'form', 'ortsfest');
+  type(el, 'versammlung_plz', '25746');
+  type(el, 'versammlung_ort', 'Heide');
   await el.updateComplete;
   type(el, 'kundgebungsort', 'Marktplatz Heide');
   await next(el);
@@ -217,8 +214,10 @@ describe('<ozg-form>', () => {
     expect(confirmation.textContent).to.contain(detail.reference);
     expect(confirmation.textContent).to.contain('Zugangscode');
     // The access code travels in the fragment only: browsers never send it to the status page's server.
-    const accessCode = confirmation.querySelectorAll('dd.code')[1]!.textContent!.trim();
-    expect(accessCode).to.have.length.greaterThan(0);
+    // Shown in groups of four, as people copy it by hand; the link carries it without spaces.
+    const shownCode = confirmation.querySelectorAll('dd.code')[1]!.textContent!.trim();
+    expect(shownCode).to.match(/^[A-Z0-9]{4}( [A-Z0-9]{4})+$/);
+    const accessCode = shownCode.replace(/ /g, '');
     const link = new URL(confirmation.querySelector('a')!.href);
     expect(`${link.origin}${link.pathname}`).to.equal('https://www.dithmarschen.example/status');
     expect(link.searchParams.get('reference')).to.equal(detail.reference);
@@ -424,6 +423,8 @@ describe('<ozg-form>', () => {
     const answers: [string, string][] = [
       ['vorname', 'Erika'],
       ['familienname', 'Mustermann'],
+      // "Ich wohne nicht in Deutschland" stays unticked.
+      ['wohnsitz_ausland', ''],
       ['strasse', 'Markt 1'],
       ['plz', '25746'],
       ['ort', 'Heide'],
@@ -432,7 +433,7 @@ describe('<ozg-form>', () => {
     ];
     for (const [, value] of answers) {
       await sendKeys({ press: 'Tab' });
-      await sendKeys({ type: value });
+      if (value) await sendKeys({ type: value });
     }
     expect(byId(el, 'telefon')!.value).to.equal('0481 12345');
     await sendKeys({ press: 'Enter' });
@@ -455,7 +456,7 @@ describe('<ozg-form>', () => {
     expect(root(el).querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Continue');
   });
 
-  it('shows a polite error with retry when the form does not exist', async () => {
+  it('shows a polite error and no useless retry when the form does not exist', async () => {
     const errors: { code: string; message: string; retryable: boolean }[] = [];
     const listen = (e: CustomEvent<{ code: string; message: string; retryable: boolean }>) =>
       errors.push(e.detail);
@@ -463,8 +464,8 @@ describe('<ozg-form>', () => {
     const el = await mount('gibt-es-nicht');
     document.removeEventListener('ozg-error', listen);
     expect(root(el).querySelector('[part="error"]')!.textContent).to.contain('nicht gefunden');
-    expect(root(el).querySelector('[part="retry-button"]')).to.exist;
-    // A form that does not exist will not appear by trying again.
+    // A form that does not exist will not appear by trying again: no retry button.
+    expect(root(el).querySelector('[part="retry-button"]')).to.equal(null);
     expect(errors).to.deep.equal([
       { code: 'load', message: 'Dieses Formular wurde nicht gefunden.', retryable: false },
     ]);
@@ -487,6 +488,8 @@ describe('<ozg-form>', () => {
       beginn: '10:00',
       ende: '12:00',
       form: 'ortsfest',
+      versammlung_plz: '25746',
+      versammlung_ort: 'Heide',
       kundgebungsort: 'Marktplatz',
       teilnehmende: '20',
       richtigkeit: true,
@@ -499,8 +502,7 @@ describe('<ozg-form>', () => {
           tenantId: backend.tenant,
           serviceId: 'versammlungsanzeige',
           formId: 'versammlungsanzeige',
-          formVersion: 1,
-          ars: '010510044044',
+          formVersion: 2,
           lang: 'de',
           data: answers,
         },
@@ -561,7 +563,7 @@ describe('<ozg-form>', () => {
   });
 
   it('carries a draft of another form version over with what still fits', async () => {
-    const older = DRAFT('versammlungsanzeige');
+    const older = DRAFT('versammlungsanzeige', 1);
     // An unknown field goes, and so does an answer whose field now wants another type (a radio, not a list).
     const saved = { vorname: 'Erika', feld_von_frueher: 'weg damit', veranstalter_art: ['organisation'] };
     localStorage.setItem(
@@ -580,11 +582,11 @@ describe('<ozg-form>', () => {
       );
     otherDraft(0, 9 * day);
     otherDraft(7, day);
-    // The operator has published version 2 since the citizen began with version 1.
+    // The operator has published version 3 since the citizen began with version 1.
     const newerVersion: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
       if (!String(input).endsWith('/forms/versammlungsanzeige')) return response;
-      const definition = { ...(await response.json()), version: 2 };
+      const definition = { ...(await response.json()), version: 3 };
       return new Response(JSON.stringify(definition), { headers: { 'content-type': 'application/json' } });
     };
     const el = await mount('versammlungsanzeige', newerVersion);
@@ -597,15 +599,15 @@ describe('<ozg-form>', () => {
     expect(el.answers).to.deep.equal({ vorname: 'Erika' });
     await new Promise((r) => setTimeout(r, 20));
     const keys = Object.keys(localStorage).filter((k) => k.startsWith(older.slice(0, -1)));
-    expect(keys).to.deep.equal([older.replace(/:1$/, ':2')]);
-    const carried = JSON.parse(localStorage.getItem(older.replace(/:1$/, ':2'))!);
+    expect(keys).to.deep.equal([older.replace(/:1$/, ':3')]);
+    const carried = JSON.parse(localStorage.getItem(older.replace(/:1$/, ':3'))!);
     expect(carried.answers).to.deep.equal({ vorname: 'Erika' });
     expect(carried.consent).to.equal(false);
     expect(carried.review).to.equal(false);
   });
 
   it("deletes the other version's draft when the citizen starts again", async () => {
-    const older = DRAFT('versammlungsanzeige').replace(/:1$/, ':0');
+    const older = DRAFT('versammlungsanzeige', 1);
     localStorage.setItem(
       older,
       JSON.stringify({ answers: { vorname: 'Erika' }, savedAt: new Date().toISOString() }),
@@ -624,7 +626,7 @@ describe('<ozg-form>', () => {
   });
 
   it('offers no draft of another version when nothing of it fits any more', async () => {
-    const older = DRAFT('versammlungsanzeige').replace(/:1$/, ':0');
+    const older = DRAFT('versammlungsanzeige', 1);
     const savedAt = new Date().toISOString();
     localStorage.setItem(older, JSON.stringify({ answers: { weg: 'x', vorname: ' ' }, savedAt }));
     const el = await mount();

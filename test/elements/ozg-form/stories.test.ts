@@ -52,4 +52,15 @@ describe('ozg-form stories', () => {
     const failed = await show(stories.LoadError);
     expect(failed.querySelector('[part="retry-button"]')).to.exist;
   });
+
+  it('shows a place no authority handles at its field, and the way to the catalog without a service', async () => {
+    const outside = await show(stories.PlaceOutsideArea);
+    await waitUntil(() => outside.querySelector('#summary'), 'no summary', { timeout: 4000 });
+    expect(outside.getElementById('f.plz.error')!.textContent).to.contain('Betrieb in 24103');
+    expect(outside.querySelector('[part="retry-button"]')).to.equal(null);
+    await expect(outside.host).to.be.accessible();
+    const none = await show(stories.NoService);
+    expect(none.querySelector('[part="choose-service"] a')!.getAttribute('href')).to.equal('#leistungen');
+    expect(none.querySelector('[part="error"]')).to.equal(null);
+  });
 });
