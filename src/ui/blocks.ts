@@ -6,6 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { describeError, type ConfigField } from '../client/index.ts';
 import type { Lang } from '../contract/index.ts';
+import { isRetryable } from './events.ts';
 import { uiMessages } from './messages.ts';
 
 /** Styles of the building blocks; add after `tokens` to an element's `styles`. */
@@ -125,16 +126,20 @@ export interface ErrorAlertOptions {
   error: unknown;
   /** The element's own words for it, instead of the general description of `error`. */
   message?: string;
-  /** Shows a retry button calling this. */
+  /** Shows a retry button calling this, where trying again can help (see `isRetryable`). */
   onRetry?: () => void;
 }
 
-/** An error message (role="alert") with an optional retry button. */
+/**
+ * An error message (role="alert") with a retry button where trying again can help: a lost connection, a timeout,
+ * an overloaded backend. A request refused on its merits (a form that does not exist, a place no authority handles)
+ * would fail the same way again, so it gets none.
+ */
 export function renderErrorAlert({ lang, error, message, onRetry }: ErrorAlertOptions): TemplateResult {
   return html`<div class="ozg-alert" role="alert" part="error">
     <p>${message ?? describeError(error, lang)}</p>
     ${
-      onRetry
+      onRetry && isRetryable(error)
         ? html`<button
             type="button"
             class="ozg-button ozg-button--secondary"

@@ -170,7 +170,8 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
   @state() private list: Loadable<SubmissionPage> = { status: 'idle' };
   @state() private detail: Loadable<Detail> = { status: 'idle' };
   /** The list of authorities to forward to could not be loaded. */
-  @state() private authoritiesFailed = false;
+  /** Why the list of authorities (forwarding targets) could not be loaded, while it could not. */
+  @state() private authoritiesError: unknown;
   @state() private authorities: Authority[] = [];
   @state() private downloads = new Map<string, Download>();
   @state() private action: Action | '' = '';
@@ -217,7 +218,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
     this.#revokeDownloads();
     this.authority = undefined;
     this.authorities = [];
-    this.authoritiesFailed = false;
+    this.authoritiesError = undefined;
     this.list = { status: 'idle' };
     this.detail = { status: 'idle' };
     this.page = 1;
@@ -267,7 +268,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
       this.authority = authority;
       const failed = 'failed' in all;
       this.authorities = failed ? [] : all.authorities;
-      this.authoritiesFailed = failed;
+      this.authoritiesError = failed ? all.failed : undefined;
       if (failed && !isAbortError(all.failed)) this.reportError('authorities', all.failed);
       this.page = 1;
       this.announcement = m(lang, 'signedInAs', { authority: localize(authority.name, lang) });
@@ -289,10 +290,10 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
     if (!api || !this.#key) return;
     try {
       this.authorities = (await api.request('listAuthorities')).authorities;
-      this.authoritiesFailed = false;
+      this.authoritiesError = undefined;
     } catch (error) {
       if (isAbortError(error) || this.#handleAuthError(error)) return;
-      this.authoritiesFailed = true;
+      this.authoritiesError = error;
       this.reportError('authorities', error);
     }
   }
@@ -868,10 +869,10 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
           )}
         </fieldset>
         ${
-          this.action === 'forwarded' && targets.length === 0 && this.authoritiesFailed
+          this.action === 'forwarded' && targets.length === 0 && this.authoritiesError !== undefined
             ? renderErrorAlert({
                 lang,
-                error: undefined,
+                error: this.authoritiesError,
                 message: m(lang, 'authoritiesFailed'),
                 onRetry: () => void this.#loadAuthorities(),
               })

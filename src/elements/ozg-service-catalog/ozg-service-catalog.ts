@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { isAbortError, type RouteTable } from '../../client/index.ts';
+import { ApiError, isAbortError, type RouteTable } from '../../client/index.ts';
 import {
   getResponsible,
   getService,
@@ -774,7 +774,6 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
       body = html`<ozg-form
         form-id=${formId}
         service-id=${s.id}
-        ars=${ifDefined(this.chosenPlace?.ars)}
         endpoint=${ifDefined(config?.endpoint)}
         tenant=${ifDefined(config?.tenant)}
         lang=${this.uiLang}
@@ -783,7 +782,8 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     } else if (this.formModule === 'failed') {
       body = renderErrorAlert({
         lang: this.uiLang,
-        error: undefined,
+        // The form's module did not arrive: like a lost connection, trying again can help.
+        error: new ApiError('network', 'form module not loaded'),
         message: this.#t('formUnavailable'),
         onRetry: () => {
           this.formModule = 'idle';

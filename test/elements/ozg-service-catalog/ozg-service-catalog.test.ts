@@ -196,7 +196,7 @@ describe('<ozg-service-catalog> detail, authority and start (real backend)', () 
     expect(form.getAttribute('tenant')).to.equal(backend.tenant);
   });
 
-  it('opens the service named by the service attribute and hands the chosen place to the form', async () => {
+  it('opens the service named by the service attribute and leaves routing to the answers of the form', async () => {
     sessionStorage.setItem(
       `ozg-place:${backend.tenant}`,
       JSON.stringify({ name: 'Heide', postalCodes: ['25746'], ars: '010510044044' }),
@@ -213,7 +213,10 @@ describe('<ozg-service-catalog> detail, authority and start (real backend)', () 
     expect($(el, 'h2[part="heading"]')!.textContent).to.contain('Baum fällen');
     $<HTMLButtonElement>(el, '[part="start-button"]')!.click();
     await el.updateComplete;
-    expect($(el, 'ozg-form')!.getAttribute('ars')).to.equal('010510044044');
+    // The place the citizen chose here tells who is responsible for their town; the application itself goes by the
+    // place of the matter its answers name, so the catalog hands no place to the form.
+    expect($(el, 'ozg-form')!.getAttribute('service-id')).to.equal('baumfaellgenehmigung');
+    expect($(el, 'ozg-form')!.hasAttribute('ars')).to.equal(false);
     $<HTMLButtonElement>(el, '[part="back-link"]')!.click();
     await waitUntil(() => $(el, '[part="results"]'), 'whole catalog after back', { timeout: 5000 });
   });
