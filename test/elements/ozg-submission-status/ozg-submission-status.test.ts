@@ -168,6 +168,17 @@ describe('<ozg-submission-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('accepts the access code as the confirmation shows it: in groups, with dashes, in lower case', async () => {
+    const fresh = await submitTreeFelling(backend, 'Linde');
+    const grouped = fresh.accessCode.match(/.{1,4}/g)!;
+    for (const typed of [grouped.join(' '), grouped.join('-').toLowerCase(), ` ${grouped.join('  ')} `]) {
+      const el = await mount();
+      await lookUp(el, fresh.reference.toLowerCase(), typed);
+      expect(current(el), typed).to.equal('Eingegangen');
+      sessionStorage.clear();
+    }
+  });
+
   it('gives the same answer for a wrong access code and an unknown reference, revealing nothing', async () => {
     const el = await mount();
     await lookUp(el, receipt.reference, 'Falsch123456');
