@@ -617,6 +617,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
             <tr>
               <th scope="col">${m(lang, 'colReference')}</th>
               <th scope="col">${m(lang, 'colService')}</th>
+              <th scope="col">${m(lang, 'colPlace')}</th>
               <th scope="col">${m(lang, 'colReceived')}</th>
               <th scope="col">${m(lang, 'colStatus')}</th>
             </tr>
@@ -637,6 +638,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
                     </button>
                   </th>
                   <td>${localize(item.serviceName, lang)}</td>
+                  <td>${item.placeName ?? item.ars}</td>
                   <td><time datetime=${item.createdAt}>${formatDateTime(item.createdAt, lang)}</time></td>
                   <td>
                     <span class="badge" data-status=${item.status}>${statusLabel(item.status, lang)}</span>
@@ -718,7 +720,9 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
         </div>
         <div>
           <dt>${m(lang, 'place')}</dt>
-          <dd class="code">${submission.ars}</dd>
+          <dd>
+            ${submission.placeName ?? nothing} <span class="code" translate="no">${submission.ars}</span>
+          </dd>
         </div>
         <div>
           <dt>${m(lang, 'language')}</dt>

@@ -100,8 +100,18 @@ describe('<ozg-authority-inbox>', () => {
     expect(refs.indexOf(second.reference)).to.be.within(0, refs.indexOf(first.reference) - 1);
     await expect(el).to.be.accessible();
 
+    // Where the application is from: the Gemeinde of the plot, by name beside its ARS.
+    const row = [...part(el, 'list')!.querySelectorAll('tbody tr')].find((r) =>
+      r.textContent!.includes(first.reference),
+    )!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent!.trim())).to.include('Heide');
+
     await open(el, first.reference);
     expect(text(el, 'heading')).to.contain(first.reference);
+    const meta = [...root(el).querySelectorAll('.meta > div')].map((d) =>
+      d.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(meta).to.include('Gemeinde (ARS) Heide 010510044044');
     const answers = part(el, 'answers')!;
     const headings = [...answers.querySelectorAll('h4')].map((h) => h.textContent!.trim());
     expect(headings).to.include.members(['Antragstellende Person', 'Bäume', 'Fotos und Unterlagen']);
