@@ -32,6 +32,7 @@ export const formMessages = defineMessages({
     nextSteps: 'Wie es weitergeht',
     nextStepsText:
       'Die zuständige Stelle prüft Ihren Antrag. Fehlen Angaben oder Unterlagen, meldet sie sich bei Ihnen. Den Stand Ihres Antrags können Sie jederzeit mit Aktenzeichen und Zugangscode abfragen.',
+    chooseTitle: 'Antrag stellen',
     chooseService: 'Bitte wählen Sie zuerst die Leistung aus, die Sie beantragen möchten.',
     toCatalog: 'Zur Übersicht der Leistungen',
     reference: 'Aktenzeichen',
@@ -94,6 +95,7 @@ export const formMessages = defineMessages({
     nextSteps: 'What happens next',
     nextStepsText:
       'The responsible authority checks your application. If information or documents are missing, it will contact you. You can check the status of your application at any time with the reference and the access code.',
+    chooseTitle: 'Apply online',
     chooseService: 'Please first choose the service you want to apply for.',
     toCatalog: 'Go to the list of services',
     reference: 'Reference',

@@ -105,6 +105,10 @@ export const formStyles = css`
     padding-block: var(--_ozg-space-s);
     border-block-end: 1px solid var(--_ozg-color-border);
   }
+  /* An address of lines (<br>), not pre-formatted text: template whitespace must not show. */
+  .facts dd {
+    white-space: normal;
+  }
   /* The confirmation prints as a receipt: no buttons or links to press, no colour to waste, one page. */
   @media print {
     .done {

@@ -855,7 +855,8 @@ export class OzgForm extends OzgElement<typeof routes> {
           onRetry: () => void this.#load(),
         });
       case 'choose':
-        return html`<div class="ozg-alert ozg-alert--info" role="status" part="choose-service">
+        return html`${this.renderHeading(m(lang, 'chooseTitle'), 0, 'title')}
+          <div class="ozg-alert ozg-alert--info" role="status" part="choose-service">
           <p>${m(lang, 'chooseService')}</p>
           ${this.catalogUrl ? html`<p><a href=${this.catalogUrl}>${m(lang, 'toCatalog')}</a></p>` : nothing}
         </div>`;
@@ -1008,8 +1009,10 @@ export class OzgForm extends OzgElement<typeof routes> {
     const fileHint = field.type === 'file' ? this.#fileHint(field) : undefined;
     const hasHint = Boolean(hintText || fileHint);
     const describedBy = this.#describedBy(id, hasHint, error !== undefined);
+    // A single checkbox that need not be ticked is a plain yes/no ("Ich wohne nicht in Deutschland."): not optional.
+    const optional = !field.required && field.type !== 'checkbox';
     const label = html`${localize(field.label, lang)}${
-      field.required ? nothing : html` <span class="hint">${m(lang, 'optional')}</span>`
+      optional ? html` <span class="hint">${m(lang, 'optional')}</span>` : nothing
     }`;
     const hint = hasHint
       ? html`<p class="hint" id="${id}.hint">${hintText}${hintText && fileHint ? ' ' : ''}${fileHint}</p>`
