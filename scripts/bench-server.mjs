@@ -21,9 +21,9 @@ const body = JSON.stringify({
   serviceId: 'gewerbe',
   formId: 'gewerbe',
   formVersion: 2,
-  ars: '010510044044',
   lang: 'de',
-  data: { F100: 'Bäckerei Muster', email: 'info@baeckerei.example', art: 'neu' },
+  // Routed by the place of the business (postal code and town) to Teststadt's trade office.
+  data: { F100: 'Bäckerei Muster', email: 'info@baeckerei.example', art: 'neu', plz: '25746', ort: 'Teststadt' },
 });
 
 function run(opts) {
