@@ -522,11 +522,15 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     getFormResponsible: ({ params, query }) => {
       const tenant = tenantOf(params.tenant!);
       const form = formById(params.formId!);
-      const serviceId = tenant.services.find((id) => form && formOfService(form.id, id));
+      const serviceId = tenant.services.find(
+        (id) =>
+          form && formOfService(form.id, id) && (query.serviceId === undefined || id === query.serviceId),
+      );
       if (!form?.routing || !serviceId) throw notFound('Formular nicht gefunden. / Form not found.');
-      const data: FormAnswers = { [form.routing.postalCode]: query.postalCode ?? '' };
-      if (form.routing.place !== undefined && query.place !== undefined)
-        data[form.routing.place] = query.place;
+      const data: FormAnswers = {
+        [form.routing.postalCode]: query.postalCode ?? '',
+        [form.routing.place]: query.place ?? '',
+      };
       const lang: Lang = query.lang === 'en' ? 'en' : 'de';
       if (!/^\d{5}$/.test(query.postalCode ?? '')) {
         throw invalid('Ungültige Anfrage. / Invalid request.', [

@@ -26,7 +26,7 @@ const allTypes: FormDefinition = {
   id: 'alle-felder',
   version: 1,
   title: { de: 'Alle Feldarten', en: 'All field types' },
-  routing: { by: 'business', postalCode: 'plz' },
+  routing: { by: 'business', postalCode: 'plz', place: 'ort' },
   steps: [
     {
       id: 'text',
@@ -43,6 +43,7 @@ const allTypes: FormDefinition = {
         { id: 'email', type: 'email', label: { de: 'E-Mail', en: 'Email' }, required: true },
         { id: 'tel', type: 'tel', label: { de: 'Telefon', en: 'Phone' } },
         { id: 'plz', type: 'postal-code', label: { de: 'Postleitzahl', en: 'Postal code' }, required: true },
+        { id: 'ort', type: 'text', label: { de: 'Ort', en: 'Town' }, required: true },
         { id: 'iban', type: 'iban', label: { de: 'IBAN', en: 'IBAN' }, hint: { de: 'DE…', en: 'DE…' } },
         { id: 'flaeche', type: 'number', label: { de: 'Fläche', en: 'Area' }, unit: 'm²', min: 1 },
         { id: 'datum', type: 'date', label: { de: 'Datum', en: 'Date' }, min: 'today' },
@@ -103,6 +104,7 @@ const answers = {
   name: 'Erika Mustermann',
   email: 'erika@example.org',
   plz: '25746',
+  ort: 'Heide',
   select: 'a',
   radio: 'b',
   radio_b: 'Zweite',

@@ -292,10 +292,10 @@ export const FormRouting = named(
     /** A `postal-code` field directly in a step, required and always shown. */
     postalCode: FieldId,
     /**
-     * A `text` field with the town (Ort) of that place, directly in a step, required and always shown: picks the
-     * Gemeinde when several share a postal code.
+     * A `text` field with the town (Ort) of that place, in the same step, required and always shown: picks the
+     * Gemeinde where several share the postal code.
      */
-    place: z.optional(FieldId),
+    place: FieldId,
   }),
   'FormRouting',
   'The fields naming the place that decides the responsible authority (business premises, plot, event, residence).',

@@ -44,6 +44,8 @@ export const getFormResponsible = {
   query: z.object({
     postalCode: z.string().check(z.regex(/^\d{5}$/)),
     place: z.optional(z.string().check(z.maxLength(200))),
+    /** The service applied for, where several services share the form (default: the tenant's service of it). */
+    serviceId: z.optional(Id),
     lang: z.optional(Lang),
   }),
   response: FormResponsible,

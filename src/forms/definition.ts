@@ -327,15 +327,16 @@ function findCycles(
 }
 
 /**
- * The routing fields must always be answered: directly in a step (not in a group), required, of the right type,
- * and neither they nor their step shown only under a condition. Otherwise the server could not route an application.
+ * The routing fields must always be answered: directly in one step (not in a group), required, of the right type,
+ * and neither they nor their step shown only under a condition. Otherwise the server could not route an
+ * application, or the form could not check the place when the citizen leaves that step.
  */
 function checkRouting(def: FormDefinition, index: DefinitionIndex, issues: DefinitionIssue[]): void {
   const routing = def.routing;
   if (!routing) return;
   const wanted = [
     { key: 'postalCode', id: routing.postalCode, type: 'postal-code' },
-    ...(routing.place === undefined ? [] : [{ key: 'place', id: routing.place, type: 'text' }]),
+    { key: 'place', id: routing.place, type: 'text' },
   ] as const;
   for (const { key, id, type } of wanted) {
     const path = `/routing/${key}`;
@@ -352,6 +353,15 @@ function checkRouting(def: FormDefinition, index: DefinitionIndex, issues: Defin
               ? `"${id}" must always be shown (no visibleWhen on it or its step)`
               : undefined;
     if (problem) issues.push({ path, message: `The routing field ${problem}.` });
+  }
+  // Both are checked together when the citizen leaves their step.
+  const postal = index.fieldById.get(routing.postalCode);
+  const place = index.fieldById.get(routing.place);
+  if (postal && place && postal.step !== place.step) {
+    issues.push({
+      path: '/routing/place',
+      message: `The routing fields "${routing.postalCode}" and "${routing.place}" must be in the same step.`,
+    });
   }
 }
 

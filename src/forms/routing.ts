@@ -28,35 +28,35 @@ export function routingAnswers(
   if (!routing) return undefined;
   const postalCode = data[routing.postalCode];
   if (typeof postalCode !== 'string' || postalCode.trim() === '') return undefined;
-  const place = routing.place === undefined ? undefined : data[routing.place];
+  const place = data[routing.place];
   return { postalCode: postalCode.trim(), place: typeof place === 'string' ? place.trim() : undefined };
 }
 
 const NOT_HERE: Record<RoutingBasis, MessageText> = {
   business: {
     de: 'Für einen Betrieb in {where} ist in diesem Online-Dienst keine zuständige Stelle hinterlegt. Bitte prüfen Sie die Postleitzahl des Betriebs. Stimmt sie, melden Sie das Gewerbe bei der Gemeinde an, in der der Betrieb liegt.',
-    en: 'This online service has no responsible authority for a business in {where}. Please check the postcode of the business. If it is right, register the business with the municipality where it is located.',
+    en: 'This online service has no responsible authority for a business in {where}. Please check the postal code of the business. If it is right, register the business with the municipality where it is located.',
   },
   plot: {
     de: 'Für ein Grundstück in {where} ist in diesem Online-Dienst keine zuständige Stelle hinterlegt. Bitte prüfen Sie die Postleitzahl des Grundstücks. Stimmt sie, wenden Sie sich an die Gemeinde oder den Kreis, in dem das Grundstück liegt.',
-    en: 'This online service has no responsible authority for a plot in {where}. Please check the postcode of the plot. If it is right, contact the municipality or district where the plot is located.',
+    en: 'This online service has no responsible authority for a plot in {where}. Please check the postal code of the plot. If it is right, contact the municipality or district where the plot is located.',
   },
   event: {
     de: 'Für eine Versammlung in {where} ist in diesem Online-Dienst keine zuständige Stelle hinterlegt. Bitte prüfen Sie die Postleitzahl des Versammlungsorts. Stimmt sie, zeigen Sie die Versammlung bei der Versammlungsbehörde des Kreises oder der kreisfreien Stadt an, in der sie stattfindet.',
-    en: 'This online service has no responsible authority for an assembly in {where}. Please check the postcode of the venue. If it is right, notify the assembly authority of the district or independent town where it takes place.',
+    en: 'This online service has no responsible authority for an assembly in {where}. Please check the postal code of the venue. If it is right, notify the assembly authority of the district or independent town where it takes place.',
   },
   residence: {
     de: 'Für einen Wohnsitz in {where} ist in diesem Online-Dienst keine zuständige Stelle hinterlegt. Bitte prüfen Sie Ihre Postleitzahl. Stimmt sie, wenden Sie sich an die zuständige Stelle an Ihrem Wohnort.',
-    en: 'This online service has no responsible authority for a residence in {where}. Please check your postcode. If it is right, contact the responsible authority where you live.',
+    en: 'This online service has no responsible authority for a residence in {where}. Please check your postal code. If it is right, contact the responsible authority where you live.',
   },
 };
 
 const AMBIGUOUS: MessageText = {
   de: 'Zur Postleitzahl {postalCode} gehören mehrere Gemeinden: {names}. Bitte geben Sie bei „{label}“ an, welche gemeint ist.',
-  en: 'The postcode {postalCode} covers several municipalities: {names}. Please enter under “{label}” which one you mean.',
+  en: 'The postal code {postalCode} covers several municipalities: {names}. Please enter under “{label}” which one you mean.',
 };
 
-/** A field error for a place no authority can be found for: at the postal code (or, when ambiguous, the town). */
+/** A field error for a place no authority can be found for: at the postal code (when ambiguous: the town). */
 export function routingError(
   def: FormDefinition,
   answers: RoutingAnswers,
@@ -66,7 +66,7 @@ export function routingError(
 ): { pointer: string; detail: string; code: RoutingCode } {
   const routing = def.routing!;
   if (code === 'ambiguous_place') {
-    const fieldId = routing.place ?? routing.postalCode;
+    const fieldId = routing.place;
     const field = def.steps.flatMap((s) => s.fields).find((f) => f.id === fieldId);
     const label = field && 'label' in field && field.label ? localize(field.label, lang) : fieldId;
     const detail = formatMessage(AMBIGUOUS[lang], {

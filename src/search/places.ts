@@ -3,7 +3,7 @@
  * Pure TypeScript: no DOM, no Node APIs.
  */
 import type { Location } from '../contract/catalog.ts';
-import { fold } from './fold.ts';
+import { fold, foldPlain } from './fold.ts';
 
 /** At most this many places are answered. */
 export const MAX_PLACES = 20;
@@ -40,27 +40,31 @@ export type PlaceMatch =
   /** Several Gemeinden share the postal code and the town name does not pick one. */
   | { kind: 'ambiguous'; candidates: Location[] };
 
+/** Words around a Gemeinde's name that do not change which Gemeinde it is ("Stadt Heide", "Heide, Stadt"). */
+const QUALIFIERS = /^(stadt|gemeinde|hansestadt|flecken|amt) | (stadt|gemeinde)$/g;
+
+/** A town name reduced to what identifies it: no bracketed additions, no "Stadt"/"Gemeinde", folded both ways. */
+function townKeys(name: string): string[] {
+  const bare = name.replace(/\([^)]*\)/g, ' ');
+  return [fold(bare), foldPlain(bare)].map((k) => k.replace(QUALIFIERS, '').trim());
+}
+
 /**
- * The Gemeinde of a place of the matter, from its postal code and (optionally) the town as the citizen wrote it.
- * Only the postal code decides where one Gemeinde has it; where several share it, the name picks one (case,
- * umlauts and punctuation folded; "Heide (Holstein)" and "Stadt Heide" both pick "Heide", and "Nachbarort" picks
- * "Nachbarort (fiktiv)").
+ * The Gemeinde of a place of the matter, from its postal code and the town as the citizen wrote it. Only the
+ * postal code decides where one Gemeinde has it; where several share it, the town picks one: the same name with
+ * case, umlauts and punctuation folded, brackets and "Stadt"/"Gemeinde" left out ("Heide (Holstein)" and
+ * "Stadt Heide" pick "Heide", "Nachbarort" picks "Nachbarort (fiktiv)"). A town that is not one of them, or fits
+ * several, leaves it ambiguous: no guessing by parts of names ("Nicht Heide" is not Heide).
  */
 export function placeOf(locations: readonly Location[], postalCode: string, name?: string): PlaceMatch {
   const code = postalCode.trim();
   const candidates = locations.filter((l) => l.postalCodes.includes(code));
   if (candidates.length === 0) return { kind: 'unknown' };
   if (candidates.length === 1) return { kind: 'found', location: candidates[0]! };
-  const typed = fold(name ?? '');
-  if (typed !== '') {
-    const exact = candidates.filter((l) => fold(l.name) === typed);
-    if (exact.length === 1) return { kind: 'found', location: exact[0]! };
-    const words = ` ${typed} `;
-    const within = candidates.filter((l) => words.includes(` ${fold(l.name)} `));
-    if (within.length === 1) return { kind: 'found', location: within[0]! };
-    // The name without its qualifier: "Nachbarort" picks "Nachbarort (fiktiv)", "Heide" picks "Heide, Stadt".
-    const leading = candidates.filter((l) => ` ${fold(l.name)} `.startsWith(words));
-    if (leading.length === 1) return { kind: 'found', location: leading[0]! };
+  const typed = townKeys(name ?? '').filter((k) => k !== '');
+  if (typed.length > 0) {
+    const same = candidates.filter((l) => townKeys(l.name).some((k) => typed.includes(k)));
+    if (same.length === 1) return { kind: 'found', location: same[0]! };
   }
   return { kind: 'ambiguous', candidates };
 }

@@ -81,7 +81,7 @@ describe('catalog endpoints', () => {
       `${s.api}/submissions`,
       {
         ...gewerbe({ serviceId: 'baumfaellung', formId: 'baum', formVersion: 1 }),
-        data: { plz: '25799', anzahl: 2 },
+        data: { plz: '25799', ort: 'Testdorf', anzahl: 2 },
       },
       { 'idempotency-key': key() },
     );

@@ -320,16 +320,12 @@ describe('routing by the place of the matter (fixture catalog)', () => {
     assert.equal(early.pointer, '/data/ort');
   });
 
-  it('points at the postal code when the form has no town field to pick with', async () => {
-    const error = await fieldError(
-      await submit({
-        ...gewerbe({ serviceId: 'baumfaellung', formId: 'baum', formVersion: 1 }),
-        data: { plz: '25746', anzahl: 1 },
-      }),
-    );
-    assert.equal(error.pointer, '/data/plz');
-    assert.equal(error.code, 'ambiguous_place');
-    assert.match(error.detail, /Teststadt, Nachbarort \(fiktiv\)/);
+  it('does not guess a Gemeinde from part of a town name', async () => {
+    for (const ort of ['Nicht Teststadt', 'Teststadt Nachbarort', 'Nachbar']) {
+      const error = await fieldError(await submit(gewerbe({}, { ort })));
+      assert.equal(error.code, 'ambiguous_place', ort);
+      assert.equal(error.pointer, '/data/ort', ort);
+    }
   });
 
   it('routes by the town where it picks one of the Gemeinden sharing the postal code', async () => {
@@ -345,7 +341,7 @@ describe('routing by the place of the matter (fixture catalog)', () => {
       .items.find((r) => r.id === receipt.id);
     assert.equal(row?.placeName, 'Teststadt');
 
-    for (const ort of ['Nachbarort', 'nachbarort (fiktiv)', 'NACHBARORT']) {
+    for (const ort of ['Nachbarort', 'nachbarort (fiktiv)', 'NACHBARORT', 'Gemeinde Nachbarort']) {
       const res = await submit(gewerbe({}, { ort }));
       assert.equal(res.status, 201, ort);
       assert.equal(z.parse(SubmissionReceipt, await res.json()).authority.id, 'amt-umland', ort);
@@ -458,6 +454,18 @@ describe('catalog loading: routing', () => {
         fields: [ort],
       });
     }, /\/routing\/place: The routing field "ort" must always be shown/);
+  });
+
+  it('refuses a routing without a town field, or with the town on another step', async () => {
+    await expectStartError((form) => {
+      delete form.routing!.place;
+    }, /^forms\/gewerbe\.json: \/routing\/place: /);
+    await expectStartError((form) => {
+      const fields = form.steps[0]!.fields;
+      const ort = fieldOf(form, 'ort');
+      fields.splice(fields.indexOf(ort), 1);
+      form.steps.push({ id: 'ort', title: { de: 'Ort' }, fields: [ort] });
+    }, /\/routing\/place: The routing fields "plz" and "ort" must be in the same step/);
   });
 
   it('refuses an unknown basis', async () => {

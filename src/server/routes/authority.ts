@@ -34,7 +34,7 @@ function authenticate(ctx: Ctx, request: FastifyRequest): Authority {
 export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
   const serviceName = (id: string) => ctx.catalog.services.get(id)?.name ?? { de: id };
   /** The Gemeinde's name beside its ARS, where the catalog still knows it. */
-  const placeOf = (ars: string): { placeName?: string } => {
+  const placeNameOf = (ars: string): { placeName?: string } => {
     const placeName = ctx.catalog.placeNames.get(ars);
     return placeName === undefined ? {} : { placeName };
   };
@@ -59,7 +59,7 @@ export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
         serviceName: serviceName(r.service_id),
         tenantId: r.tenant_id,
         ars: r.ars,
-        ...placeOf(r.ars),
+        ...placeNameOf(r.ars),
         status: r.status as Status,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
@@ -82,7 +82,7 @@ export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
       serviceName: serviceName(row.service_id),
       tenantId: row.tenant_id,
       ars: row.ars,
-      ...placeOf(row.ars),
+      ...placeNameOf(row.ars),
       status: row.status as Status,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -118,11 +118,12 @@ export function catalogRoutes(app: FastifyInstance, ctx: Ctx): void {
   on(app, 'getFormResponsible', async (request) => {
     const tenant = tenantOf(ctx, request, request.params.tenant);
     const form = ctx.catalog.forms.get(request.params.formId);
-    const service = tenantServices.get(tenant.id)?.find((s) => form && s.formId === form.id);
+    const { postalCode, place, serviceId, lang = 'de' } = request.query;
+    const service = tenantServices
+      .get(tenant.id)
+      ?.find((s) => form && s.formId === form.id && (serviceId === undefined || s.id === serviceId));
     if (!form || !service) throw new ProblemError('not-found', 'Formular nicht gefunden. / Form not found.');
-    const { postalCode, place, lang = 'de' } = request.query;
-    const data: Record<string, unknown> = { [form.routing!.postalCode]: postalCode };
-    if (form.routing!.place !== undefined && place !== undefined) data[form.routing!.place] = place;
+    const data = { [form.routing!.postalCode]: postalCode, [form.routing!.place]: place ?? '' };
     const routed = routeApplication(ctx.catalog, service.id, form, data, lang);
     if (!routed.ok) {
       throw noAuthority(routed.error);
