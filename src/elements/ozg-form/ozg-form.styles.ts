@@ -99,7 +99,8 @@ export const formStyles = css`
     font-size: 1.75em;
     font-weight: 700;
     letter-spacing: 0.05em;
-    white-space: nowrap;
+    /* Breaks between the groups of four rather than running off a narrow screen. */
+    overflow-wrap: anywhere;
   }
   .facts > div {
     padding-block: var(--_ozg-space-s);

@@ -34,6 +34,7 @@ import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, routingAnswers, type CompiledForm } from '../../forms/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { fieldStyles } from '../../ui/fields.ts';
+import { isRetryable } from '../../ui/events.ts';
 import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import {
@@ -87,7 +88,11 @@ interface Upload {
   percent: number;
 }
 
-/** A failed upload: the files not yet uploaded (the failed one first) and what the citizen is told. */
+/**
+ * A failed upload: what the citizen is told and, where trying again can help (no connection, an overloaded
+ * backend), the files not yet uploaded, the failed one first. A file the backend refused on its merits (too large,
+ * not what its type says) is not offered again.
+ */
 interface UploadFailure {
   files: readonly File[];
   message: string;
@@ -238,6 +243,11 @@ export class OzgForm extends OzgElement<typeof routes> {
   #serviceName: LocalizedText | undefined;
   /** Look-ups of the responsible authority per place (postal code and town). */
   #places = new Map<string, FormResponsible>();
+  /**
+   * What the backend refused (no authority for the place, a check only it makes), per field, with the answer it
+   * refused: the message stays while that answer does, also when the field's own checks pass on leaving it.
+   */
+  #refusals = new Map<string, { answer: string; detail: string }>();
   #answers: FormAnswers = {};
   #draft: Draft | undefined;
   /** `#draft` holds what still fits of a draft saved for another version of the form. */
@@ -285,6 +295,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     const run = ++this.#loadRun;
     const tenant = this.config.tenant;
     this.view = 'loading';
+    this.checkingPlace = false;
     try {
       let formId = this.formId;
       const serviceId = this.#wantedServiceId();
@@ -300,12 +311,24 @@ export class OzgForm extends OzgElement<typeof routes> {
         this.view = 'choose';
         return;
       }
+      /** The service's own name (as the catalog shows it); the form's title where the service cannot be had. */
+      const nameOf = (id: string) =>
+        api.request('getService', { params: { tenant, serviceId: id } }).then(
+          (service) => service.name,
+          (error: unknown) => {
+            if (isAbortError(error)) throw error;
+            return undefined;
+          },
+        );
+      const early = !serviceName && serviceId ? nameOf(serviceId) : undefined;
       const [definition, tenantInfo] = await Promise.all([
         api.request('getForm', { params: { formId } }),
         // Also applies the tenant's theme.
         this.loadTenant(),
       ]);
       const compiled = compile(definition);
+      const owner = serviceId ?? definition.serviceId;
+      serviceName ??= await (early ?? (owner ? nameOf(owner) : undefined));
       if (run !== this.#loadRun) return;
       this.#definition = definition;
       this.#compiled = compiled;
@@ -313,6 +336,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.#serviceId = serviceId ?? definition.serviceId;
       this.#serviceName = serviceName ?? definition.title;
       this.#places = new Map();
+      this.#refusals = new Map();
       this.#answers = {};
       this.#receipt = undefined;
       this.#idempotencyKey = undefined;
@@ -470,8 +494,12 @@ export class OzgForm extends OzgElement<typeof routes> {
     if (!compiled) return;
     const pointer = pointerOf(path);
     const found = compiled.validateField(field.id, this.#answers, { lang: this.uiLang, index: indices });
+    const refusal = this.#refusals.get(pointer);
+    const refused =
+      refusal && refusal.answer === JSON.stringify(getAt(this.#answers, path)) ? refusal.detail : undefined;
     const next = new Map(this.errors);
     if (found.length > 0) next.set(pointer, found[0]!.detail);
+    else if (refused !== undefined) next.set(pointer, refused);
     else next.delete(pointer);
     if (next.size !== this.errors.size || next.get(pointer) !== this.errors.get(pointer)) this.errors = next;
   }
@@ -531,13 +559,27 @@ export class OzgForm extends OzgElement<typeof routes> {
     }
     if (this.#placeStepId() === stepId) {
       const run = this.#loadRun;
+      const place = this.#place()?.key;
       this.checkingPlace = true;
       this.announcement = m(this.uiLang, 'checkingPlace');
-      const refused = await this.#checkPlace().finally(() => (this.checkingPlace = false));
+      const refused = await this.#checkPlace().finally(() => {
+        if (run !== this.#loadRun) return;
+        this.checkingPlace = false;
+        // Said again by the next look-up (a live region speaks only changes).
+        this.announcement = '';
+      });
       // Moved on meanwhile (another form, another step): that view decides.
       if (run !== this.#loadRun || this.stepId !== stepId || this.view !== 'step') return;
+      // The citizen typed on while it ran: check the step as it is now.
+      if (this.#place()?.key !== place) return this.#next(event);
       if (refused) {
+        this.#refuse(refused);
         this.#showErrors(refused);
+        return;
+      }
+      const again = compiled.validate(this.#answers, { lang: this.uiLang, stepId });
+      if (!again.ok) {
+        this.#showErrors(again.errors);
         return;
       }
     }
@@ -591,18 +633,21 @@ export class OzgForm extends OzgElement<typeof routes> {
     const def = this.#definition;
     const api = this.api;
     const place = this.#place();
-    if (!def || !api || !place || !this.config.ok || this.#places.has(place.key)) return undefined;
+    // The look-ups of this form: an answer arriving after another form was loaded goes nowhere.
+    const places = this.#places;
+    if (!def || !api || !place || !this.config.ok || places.has(place.key)) return undefined;
     try {
       const query = {
         postalCode: place.postalCode,
         lang: this.uiLang,
         ...(place.place ? { place: place.place } : {}),
+        ...(this.#serviceId ? { serviceId: this.#serviceId } : {}),
       };
       const found = await api.request('getFormResponsible', {
         params: { tenant: this.config.tenant, formId: def.id },
         query,
       });
-      this.#places.set(place.key, found);
+      places.set(place.key, found);
       this.requestUpdate();
       return undefined;
     } catch (error) {
@@ -612,8 +657,16 @@ export class OzgForm extends OzgElement<typeof routes> {
   }
 
   #showReview(): void {
-    // Shows where the application goes (a restored draft may not have looked it up yet).
-    if (!this.#placeFound()) void this.#checkPlace();
+    // Shows where the application goes (a restored draft may not have looked it up yet), or, where no authority
+    // handles the place, leads to it now rather than after "Antrag absenden".
+    if (!this.#placeFound()) {
+      const run = this.#loadRun;
+      void this.#checkPlace().then((refused) => {
+        if (!refused || run !== this.#loadRun || this.view !== 'review' || this.submitting) return;
+        this.#refuse(refused);
+        this.#showServerErrors(refused);
+      });
+    }
     this.#returnToReview = false;
     this.view = 'review';
     this.showSummary = false;
@@ -710,6 +763,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       if (isAbortError(error) || run !== this.#loadRun) return;
       const refused = dataErrors(error);
       if (refused.length > 0) {
+        this.#refuse(refused);
         this.#showServerErrors(refused);
       } else {
         this.submitError = error;
@@ -718,6 +772,14 @@ export class OzgForm extends OzgElement<typeof routes> {
       this.reportError('submit', error, refused[0]?.detail ?? describeError(error, this.uiLang));
     } finally {
       this.submitting = false;
+    }
+  }
+
+  /** Remembers what the backend refused, with the answers it refused (see `#refusals`). */
+  #refuse(errors: readonly { pointer: string; detail: string }[]): void {
+    for (const { pointer, detail } of errors) {
+      const path = tokensOf(pointer).map((t) => (/^\d+$/.test(t) ? Number(t) : t));
+      this.#refusals.set(pointer, { answer: JSON.stringify(getAt(this.#answers, path)), detail });
     }
   }
 
@@ -771,6 +833,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     if (!api || !this.#definition || !this.config.ok || files.length === 0) return;
     const pointer = pointerOf(path);
     const lang = this.uiLang;
+    const refused: string[] = [];
     for (const [i, file] of files.entries()) {
       this.uploads = new Map(this.uploads).set(pointer, { name: file.name, percent: 0 });
       try {
@@ -792,15 +855,25 @@ export class OzgForm extends OzgElement<typeof routes> {
       } catch (error) {
         if (isAbortError(error)) return;
         const message = `${m(lang, 'uploadFailed', { name: file.name })} ${describeError(error, lang)}`;
-        this.uploadFailures = new Map(this.uploadFailures).set(pointer, { files: files.slice(i), message });
         this.reportError('upload', error, message);
-        return;
+        if (isRetryable(error)) {
+          const failure = { files: files.slice(i), message: [...refused, message].join(' ') };
+          this.uploadFailures = new Map(this.uploadFailures).set(pointer, failure);
+          return;
+        }
+        // This file will never be taken: say so, and go on with the others.
+        refused.push(message);
+        this.uploadFailures = new Map(this.uploadFailures).set(pointer, {
+          files: [],
+          message: refused.join(' '),
+        });
       } finally {
         const next = new Map(this.uploads);
         next.delete(pointer);
         this.uploads = next;
       }
     }
+    if (refused.length > 0) return;
     const retried = this.uploadFailures.has(pointer);
     this.#clearUploadFailure(pointer);
     // The retry button is gone: keep the keyboard user at the field.
@@ -811,7 +884,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     const pointer = pointerOf(path);
     const failure = this.uploadFailures.get(pointer);
     // The button stays (and keeps focus) while the new attempt runs; further clicks do nothing.
-    if (!failure || this.uploads.has(pointer)) return;
+    if (!failure || failure.files.length === 0 || this.uploads.has(pointer)) return;
     void this.#uploadFiles(field, path, indices, failure.files);
   }
 
@@ -857,9 +930,9 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'choose':
         return html`${this.renderHeading(m(lang, 'chooseTitle'), 0, 'title')}
           <div class="ozg-alert ozg-alert--info" role="status" part="choose-service">
-          <p>${m(lang, 'chooseService')}</p>
-          ${this.catalogUrl ? html`<p><a href=${this.catalogUrl}>${m(lang, 'toCatalog')}</a></p>` : nothing}
-        </div>`;
+            <p>${m(lang, 'chooseService')}</p>
+            ${this.catalogUrl ? html`<p><a href=${this.catalogUrl}>${m(lang, 'toCatalog')}</a></p>` : nothing}
+          </div>`;
       case 'draft':
         return html`${this.renderHeading(localize(def!.title, lang), 0, 'title')}
           <div class="ozg-alert ozg-alert--info" role="status">
@@ -1223,15 +1296,19 @@ export class OzgForm extends OzgElement<typeof routes> {
         failure
           ? html`<div class="ozg-alert" role="alert" part="upload-error" id="${id}.upload-error">
               <p>${failure.message}</p>
-              <button
-                type="button"
-                class="ozg-button ozg-button--secondary"
-                part="retry-button"
-                aria-disabled=${upload ? 'true' : 'false'}
-                @click=${() => this.#retryUpload(field, path, indices)}
-              >
-                ${m(lang, 'retryUpload', { name: failure.files[0]?.name ?? '' })}
-              </button>
+              ${
+                failure.files.length === 0
+                  ? nothing
+                  : html`<button
+                      type="button"
+                      class="ozg-button ozg-button--secondary"
+                      part="retry-button"
+                      aria-disabled=${upload ? 'true' : 'false'}
+                      @click=${() => this.#retryUpload(field, path, indices)}
+                    >
+                      ${m(lang, 'retryUpload', { name: failure.files[0]?.name ?? '' })}
+                    </button>`
+              }
             </div>`
           : nothing
       }

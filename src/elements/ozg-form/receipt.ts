@@ -70,10 +70,6 @@ export function renderReceipt({ lang, receipt, service, statusHref, heading, onP
     <p><strong>${m(lang, 'accessCodeHint')}</strong></p>
     <dl class="facts">
       <div>
-        <dt>${m(lang, 'service')}</dt>
-        <dd>${service}</dd>
-      </div>
-      <div>
         <dt>${m(lang, 'authority')}</dt>
         <dd>
           ${localize(authority.name, lang)}<br />${address.street}<br />${address.postalCode} ${address.city}

@@ -179,4 +179,28 @@ describe('<ozg-form> field types', () => {
     expect(root(el).activeElement).to.equal(byId(el, 'fotos'));
     await expect(el).to.be.accessible();
   });
+
+  it('offers no retry for a file the backend refuses on its merits, and uploads the others', async () => {
+    const el = await openAt('baumfaellgenehmigung', 'unterlagen', {});
+    const input = byId(el, 'fotos')!;
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]);
+    const chosen = new DataTransfer();
+    // Says it is a JPEG but is not: the backend checks the content (415) and will refuse it every time.
+    chosen.items.add(new File(['kein Bild'], 'falsch.jpg', { type: 'image/jpeg' }));
+    chosen.items.add(new File([jpeg], 'baum.jpg', { type: 'image/jpeg' }));
+    input.files = chosen.files;
+    const failed = oneEvent(el, 'ozg-error');
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const { detail } = await failed;
+    expect(detail.retryable).to.equal(false);
+    await waitUntil(() => root(el).querySelector('.files li'), 'the good file not uploaded', {
+      timeout: 5000,
+    });
+    await el.updateComplete;
+    const alert = root(el).querySelector<HTMLElement>('[part="upload-error"]')!;
+    expect(alert.textContent).to.contain('Die Datei falsch.jpg wurde nicht hochgeladen.');
+    expect(alert.querySelector('[part="retry-button"]')).to.equal(null);
+    expect((el.answers['fotos'] as { name: string }[]).map((f) => f.name)).to.deep.equal(['baum.jpg']);
+    await expect(el).to.be.accessible();
+  });
 });

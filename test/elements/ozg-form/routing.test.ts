@@ -5,10 +5,20 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import type { ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { nextStep as next } from '../../helpers/dom.ts';
 import { gewerbeAnswers } from '../../helpers/answers.ts';
+
+/** The real element; a test may hold a request back to act while it runs. */
+class HeldForm extends OzgForm {
+  fakeFetch: typeof fetch | undefined;
+  protected override apiOptions(): ApiClientOptions {
+    return this.fakeFetch ? { fetch: this.fakeFetch } : {};
+  }
+}
+customElements.define('held-ozg-form', HeldForm);
 
 let backend: TestBackend;
 const DRAFT = 'ozg-form-draft:kreis-dithmarschen:gewerbeanmeldung:2';
@@ -20,16 +30,18 @@ const text = (el: OzgForm, selector: string) =>
 async function openGewerbe(
   answers: Record<string, unknown>,
   at: { stepId: string } | 'review',
+  fakeFetch?: typeof fetch,
 ): Promise<OzgForm> {
   const where = at === 'review' ? { review: true } : at;
   localStorage.setItem(DRAFT, JSON.stringify({ answers, ...where, savedAt: new Date().toISOString() }));
-  const el = await fixture<OzgForm>(
-    html`<ozg-form
+  const el = await fixture<HeldForm>(
+    html`<held-ozg-form
       endpoint=${backend.endpoint}
       tenant=${backend.tenant}
       service-id="gewerbeanmeldung"
       status-url="https://www.dithmarschen.example/status"
-    ></ozg-form>`,
+      .fakeFetch=${fakeFetch}
+    ></held-ozg-form>`,
   );
   await waitUntil(() => root(el).querySelector('.actions .ozg-button'), 'draft not offered', {
     timeout: 5000,
@@ -86,6 +98,61 @@ describe('<ozg-form> routing by the place of the matter', () => {
     );
   });
 
+  it('checks the place again when it was changed during the look-up, and keeps the reason on leaving the field', async () => {
+    let release: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    const el = await openGewerbe(gewerbeAnswers(), { stepId: 'betriebsstaette' }, (input, init) => {
+      if (!String(input).includes('/responsible?') || held) return fetch(input, init);
+      // The first look-up (Heide) waits until the citizen has typed another place.
+      held = new Promise<void>((resolve) => (release = resolve));
+      return held.then(() => fetch(input, init));
+    });
+    root(el).querySelector<HTMLButtonElement>('[part="next-button"]')!.click();
+    await el.updateComplete;
+    const button = root(el).querySelector('[part="next-button"]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.textContent!.trim()).to.equal('Zuständige Stelle wird ermittelt …');
+    type(el, 'betrieb_plz', '24103');
+    type(el, 'betrieb_ort', 'Kiel');
+    release();
+    await waitUntil(() => root(el).querySelector('#summary'), 'the new place was not checked', {
+      timeout: 5000,
+    });
+    expect(text(el, '#title')).to.equal('Betriebsstätte');
+    expect(text(el, '#f\\.betrieb_plz\\.error')).to.contain('Betrieb in 24103 Kiel');
+
+    // Leaving the field does not wipe the backend's reason while the answer is the same …
+    const plz = root(el).getElementById('f.betrieb_plz') as HTMLInputElement;
+    plz.focus();
+    plz.blur();
+    await el.updateComplete;
+    expect(text(el, '#f\\.betrieb_plz\\.error')).to.contain('Betrieb in 24103 Kiel');
+    // … and a new answer clears it.
+    type(el, 'betrieb_plz', '25746');
+    plz.blur();
+    await el.updateComplete;
+    expect(root(el).getElementById('f.betrieb_plz.error')).to.equal(null);
+  });
+
+  it('leads from the check-answers page to a place no authority handles before anything is sent', async () => {
+    const el = await openGewerbe(gewerbeAnswers(undefined, { plz: '24103', ort: 'Kiel' }), 'review');
+    await waitUntil(() => root(el).querySelector('#summary'), 'not led to the place', { timeout: 5000 });
+    expect(text(el, '#title')).to.equal('Betriebsstätte');
+    expect(text(el, '#f\\.betrieb_plz\\.error')).to.contain('Betrieb in 24103 Kiel');
+  });
+
+  it('names the service, not the form, also when opened by form id', async () => {
+    const el = await fixture<OzgForm>(
+      html`<ozg-form
+        endpoint=${backend.endpoint}
+        tenant=${backend.tenant}
+        form-id="gewerbeanmeldung"
+      ></ozg-form>`,
+    );
+    await waitUntil(() => root(el).querySelector('form'), 'no form', { timeout: 5000 });
+    expect(text(el, '[part="service-name"]')).to.equal('Gewerbe anmelden');
+  });
+
   it('sends the citizen back to the business address when the server finds no authority', async () => {
     const errors: { code: string; message: string; retryable: boolean }[] = [];
     const listen = (e: CustomEvent<{ code: string; message: string; retryable: boolean }>) =>
@@ -121,7 +188,6 @@ describe('<ozg-form> routing by the place of the matter', () => {
       expect(text(el, '[part="service-name"]')).to.equal('Gewerbe anmelden');
       expect(receipt).to.contain('Ihr Antrag ist eingegangen');
       expect(receipt).to.contain(detail.reference);
-      expect(receipt).to.contain('Leistung Gewerbe anmelden');
       expect(receipt).to.contain('Stadt Heide – Ordnungs- und Gewerbeamt');
       expect(receipt).to.contain('Wie es weitergeht');
       // Date and time of receipt in German time, whatever the computer's clock zone.
