@@ -30,6 +30,7 @@ import {
   ServiceSummary,
   Tenant,
   problemType,
+  normalizeAccessCode,
   responsibleFor,
   routes,
   type CategoryCount,
@@ -177,7 +178,6 @@ function randomCode(length: number, alphabet = CODE_ALPHABET): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
-const normalizeCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
 
 interface StoredUpload {
   ref: FileRef;
@@ -615,7 +615,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       const { idOrReference, accessCode } = body as { idOrReference: string; accessCode: string };
       const wanted = idOrReference.trim();
       const stored = [...submissions.values()].find((s) => s.id === wanted || s.reference === wanted);
-      if (!stored || stored.accessCode !== normalizeCode(accessCode)) throw notFound(STATUS_NOT_FOUND);
+      if (!stored || stored.accessCode !== normalizeAccessCode(accessCode)) throw notFound(STATUS_NOT_FOUND);
       const view: StatusView = {
         reference: stored.reference,
         status: stored.status,

@@ -39,6 +39,14 @@ export const Reference = z.string().check(z.regex(/^[A-Z]{2,4}-\d{4}-\d{6}$/));
 /** The random code the citizen needs to see the status. */
 export const AccessCode = z.string().check(z.regex(/^[A-Za-z0-9]{8,64}$/));
 
+/**
+ * An access code as typed or copied: the confirmation shows it in groups of four, people write it with dashes or in
+ * lower case; all of that is the same code. Browser and backend compare codes only in this form.
+ */
+export function normalizeAccessCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
 export const SubmissionRequest = named(
   z.object({
     tenantId: Id,

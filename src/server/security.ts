@@ -7,6 +7,7 @@ import {
   randomInt,
   timingSafeEqual,
 } from 'node:crypto';
+import { normalizeAccessCode } from '../contract/submission.ts';
 
 /** No 0/O, 1/I/L: codes are read from paper and typed by hand. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -25,11 +26,6 @@ export function newAccessCode(): string {
   let code = '';
   for (let i = 0; i < ACCESS_CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
-}
-
-/** Citizens type codes with spaces, dashes or in lower case; all of that means the same code. */
-export function normalizeAccessCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
 /** The stored form of an access code. High-entropy random codes need no slow hash. */

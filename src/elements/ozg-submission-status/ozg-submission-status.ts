@@ -11,6 +11,7 @@ import { getStatus } from '../../contract/api.ts';
 import { localize } from '../../contract/common.ts';
 import {
   AccessCode,
+  normalizeAccessCode,
   FINAL_STATUSES,
   Reference,
   type Status,
@@ -59,14 +60,6 @@ type Phase =
 export const STATUS_SESSION_KEY = 'ozg-submission-status';
 /** The fragment parameter of the confirmation link that carries the access code. */
 export const ACCESS_CODE_PARAM = 'access-code';
-
-/**
- * An access code as typed or copied: the confirmation shows it in groups of four, people write it in lower case or
- * with dashes; all of that is the same code.
- */
-export function compactCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase();
-}
 /** The query parameter of the confirmation link that carries the reference. */
 export const REFERENCE_PARAM = 'reference';
 
@@ -225,7 +218,7 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   show(reference: string, accessCode: string): void {
     this.notFound = false;
     this.errors = {};
-    this.#open({ reference: reference.trim().toUpperCase(), accessCode: compactCode(accessCode) });
+    this.#open({ reference: reference.trim().toUpperCase(), accessCode: normalizeAccessCode(accessCode) });
     this.#openedFor = '';
     this.requestUpdate();
   }
@@ -242,7 +235,7 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
     const url = new URL(location.href);
     const reference = url.searchParams.get(REFERENCE_PARAM)?.trim().toUpperCase() ?? '';
     const fragment = new URLSearchParams(url.hash.slice(1));
-    const code = compactCode(fragment.get(ACCESS_CODE_PARAM) ?? '');
+    const code = normalizeAccessCode(fragment.get(ACCESS_CODE_PARAM) ?? '');
     if (fragment.has(ACCESS_CODE_PARAM)) {
       // The code stays out of the address bar, the history and anything the citizen copies from it.
       fragment.delete(ACCESS_CODE_PARAM);
@@ -375,7 +368,7 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
     const reference = String(data.get('reference') ?? '')
       .trim()
       .toUpperCase();
-    const accessCode = compactCode(String(data.get('accessCode') ?? ''));
+    const accessCode = normalizeAccessCode(String(data.get('accessCode') ?? ''));
     const lang = this.uiLang;
     const errors: { reference?: string; accessCode?: string } = {};
     if (reference === '') errors.reference = m(lang, 'referenceMissing');
