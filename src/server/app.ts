@@ -5,19 +5,22 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { API_BASE } from '../contract/api.ts';
 import { buildOpenApi } from '../contract/openapi.ts';
 import { PROBLEM_CONTENT_TYPE, type ProblemKind } from '../contract/problem.ts';
 import { loadCatalog, refuseDemoKeys, type Catalog } from './catalog.ts';
+import { clientOf } from './client-key.ts';
 import { ownOrigin, type Ctx, type Limits } from './context.ts';
-import { openDatabase, ping } from './db.ts';
+import { DatabaseError, openDatabase, type Database } from './db.ts';
 import { FormCache } from './forms.ts';
 import { ProblemError, issuesToFieldErrors, problemBody } from './problem.ts';
 import { authorityRoutes } from './routes/authority.ts';
@@ -30,9 +33,20 @@ import { Store } from './store.ts';
 export const SAMPLE_CATALOG_DIR = fileURLToPath(new URL('./sample-catalog/', import.meta.url));
 const ROOT = new URL('../../', import.meta.url);
 
-/** Sent with the demo pages: the widgets must work without inline code, eval or HTML injection. */
+/**
+ * Sent with the demo pages: the widgets must work without inline code, eval or HTML injection. Trusted Types allow
+ * only lit's policy (`lit-html`, once per bundle on the page); no other site may frame the pages (the caseworker
+ * page least of all).
+ */
 export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/**
+ * How long a client may take to send a whole request, headers and body, before it is answered 408 and cut off: long
+ * enough for the largest upload on a slow mobile line, short enough that a client trickling bytes cannot hold a
+ * connection for ever.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface AppOptions {
   /** Directory of the SQLite file (created if missing). */
@@ -71,6 +85,8 @@ export interface AppOptions {
    * citizen only when the proxy is trusted; otherwise all citizens share its budget.
    */
   trustProxy?: string[];
+  /** Longest time to receive a whole request in milliseconds (default {@link REQUEST_TIMEOUT_MS}). */
+  requestTimeoutMs?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -105,15 +121,34 @@ export function parseTrustProxy(value: string | undefined): string[] | undefined
 /** Uploads no submission uses are deleted after this long: long enough to finish a form. */
 const STALE_UPLOAD_MS = 24 * 3600 * 1000;
 const PURGE_INTERVAL_MS = 3600 * 1000;
+/** /healthz answers 503 when the database has not committed its test write by then. */
+const HEALTH_TIMEOUT_MS = 2000;
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The store's database (for tests and tools; the routes use it through `Store`). */
+    database: Database;
     /** The loaded catalog (read-only). */
     catalog: Catalog;
     /** Settles when the latest purge of unused uploads (at start, then hourly) has finished. */
     uploadsPurged(): Promise<void>;
   }
 }
+
+/**
+ * Files whose name carries a hash of their content (`chunks/fields-Sm5Z5b0c.js`) never change: cached for a year.
+ * The stable names (`ozg-widgets.js`) change with every release: fresh for five minutes, then revalidated by ETag,
+ * so a new version reaches every page within minutes and a page whose snippet pins the bundle's integrity is never
+ * served a copy older than that.
+ */
+export function widgetCacheControl(path: string): string {
+  return /[\\/]chunks[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.js(\.map|\.br|\.gz)?$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'public, max-age=300, must-revalidate';
+}
+
+/** API answers that carry personal data: the authority's, a citizen's status, receipts and uploads. */
+const PERSONAL = new RegExp(`^${API_BASE}/(authority|status|submissions|tenants/[^/]+/forms/[^/]+/fields/)`);
 
 const STATUS_KIND: Record<number, ProblemKind> = {
   400: 'validation',
@@ -133,7 +168,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const catalogDir = resolve(options.catalogDir ?? SAMPLE_CATALOG_DIR);
   const catalog = await loadCatalog(catalogDir, (form) => void forms.get(form));
   if (catalogDir !== resolve(SAMPLE_CATALOG_DIR) && !options.allowDemoKeys) refuseDemoKeys(catalog);
-  const db = await openDatabase(options.dataDir);
+  // Throws DataDirError naming the directory: not a directory, not writable, not a database, already in use.
+  const database = await openDatabase(options.dataDir);
   const limits: Limits = {
     statusPerMinute: options.statusPerMinute ?? 10,
     writesPerMinute: options.writesPerMinute ?? 60,
@@ -147,7 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ]);
   const ctx: Ctx = {
     catalog,
-    store: new Store(db),
+    store: new Store(database.db),
     forms,
     search: createSearch(),
     limits,
@@ -155,18 +191,29 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
   };
 
-  const serverOptions: FastifyServerOptions = {
+  const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const serverOptions: FastifyHttpOptions<Server> = {
     logger: {
       level: options.logLevel ?? 'info',
       redact: ['req.headers.authorization', 'req.headers["idempotency-key"]'],
     },
     bodyLimit: 1024 * 1024,
+    requestTimeout: requestTimeoutMs,
+    // Node enforces the request timeout only when it is given when the server is made (setting it later, as Fastify
+    // does, leaves it unchecked), and checks running requests only every so often (30 s by default).
+    http: {
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(5_000, Math.max(100, requestTimeoutMs / 4)),
+    },
+    // An idle connection (nothing sent at all) is closed too.
+    connectionTimeout: requestTimeoutMs,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: options.trustProxy ? options.trustProxy.join(',') : false,
   };
   const app = Fastify(serverOptions);
   app.decorate('catalog', catalog);
+  app.decorate('database', database);
   // Uploads of abandoned forms are deleted a day after they came, at start and every hour while running.
   const purge = async () => {
     try {
@@ -184,7 +231,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   purgeTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
-    await db.destroy();
+    await database.close();
   });
 
   // Validation with the contract's zod schemas; issues become field errors with JSON Pointers.
@@ -205,7 +252,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
     let problem;
-    if (error instanceof ProblemError) {
+    if (error instanceof DatabaseError && error.unavailable) {
+      // A full disk, an I/O error or a lock held longer than the busy timeout: nothing was stored, a retry may work.
+      request.log.error({ err: error, code: error.code }, `database unavailable: ${error.message}`);
+      reply.header('Retry-After', error.locked ? '5' : '30');
+      problem = problemBody(
+        'unavailable',
+        'Der Dienst kann gerade nichts speichern. Bitte in einer Minute erneut versuchen. / The service cannot store anything right now. Please try again in a minute.',
+      );
+    } else if (error instanceof ProblemError) {
       problem = error.toProblem();
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
     } else {
@@ -225,6 +280,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
     }
     if (problem.status === 401) reply.header('WWW-Authenticate', 'Bearer');
+    if (problem.status === 503 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '30');
     return reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   });
 
@@ -237,6 +293,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Request-Id', request.id);
+    // Applications, receipts with access codes and status views are personal: no cache, shared or private, keeps them.
+    if (PERSONAL.test(request.url)) reply.header('Cache-Control', 'no-store');
+    // The widget files differ by Accept-Encoding (precompressed copies); caches must keep them apart.
+    if (request.url.startsWith('/widgets/')) {
+      const vary = reply.getHeader('vary');
+      if (!/accept-encoding/i.test(String(vary ?? ''))) {
+        reply.header('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
+      }
+    }
   });
 
   // Browsers may only call the API from the tenants' homepages (and operators' origins).
@@ -270,7 +335,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  // Every limit counts a client as the upload budget does: an IPv4 address however written, an IPv6 /64.
   await app.register(rateLimit, {
+    keyGenerator: (request) => clientOf(request.ip),
     global: options.requestsPerMinute !== false,
     max: options.requestsPerMinute === false ? 1_000_000 : (options.requestsPerMinute ?? 1200),
     timeWindow: 60_000,
@@ -281,19 +348,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ),
   });
 
+  // JSON answers (catalog lists, forms) and the demo pages travel compressed from 1 KB on; brotli at a level quick
+  // enough for every request. The widget files come precompressed (see below).
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+
   const openApi = JSON.stringify(buildOpenApi());
   app.get(`${API_BASE}/openapi.json`, async (_request, reply) =>
     reply.type('application/json').header('Cache-Control', 'public, max-age=300').send(openApi),
   );
-  // For the proxy's or orchestrator's health check: healthy while the database answers.
+  // For the proxy's or orchestrator's health check: healthy while the database can commit a write, answered
+  // within about 2 s even when the lock is held or the disk stalls (the database runs in its own thread).
   app.get('/healthz', async (request, reply) => {
-    try {
-      await ping(db);
-      return { status: 'ok' };
-    } catch (error) {
-      request.log.error({ err: error }, 'health check: database does not answer');
-      return reply.status(503).send({ status: 'unavailable' });
-    }
+    reply.header('Cache-Control', 'no-store');
+    const check = await database.checkWrite(HEALTH_TIMEOUT_MS);
+    if (check.ok) return { status: 'ok' };
+    request.log.error({ reason: check.reason }, `health check: database cannot write: ${check.reason}`);
+    return reply.status(503).send({ status: 'unavailable', reason: check.reason });
   });
 
   catalogRoutes(app, ctx);
@@ -307,8 +377,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       prefix: '/widgets/',
       decorateReply: false,
       index: false,
-      // Public files: any homepage may load the bundle from here (module scripts are fetched with CORS).
-      setHeaders: (res) => res.setHeader('Access-Control-Allow-Origin', '*'),
+      // The build wrote brotli and gzip copies beside every file; they go to browsers that accept them.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        // Public files: any homepage may load the bundle from here (module scripts are fetched with CORS).
+        res.setHeader('Access-Control-Allow-Origin', '*');
+        res.setHeader('Cache-Control', widgetCacheControl(path));
+      },
     });
   }
   const demoDir = options.demoDir ?? fileURLToPath(new URL('demo/', ROOT));

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.ts';
 import type { FormCache } from './forms.ts';
 import type { SearchFn } from './search.ts';
 import type { Store } from './store.ts';
+import { refuseUnwieldyJson } from './json-limits.ts';
 import { ProblemError } from './problem.ts';
 
 export interface Limits {
@@ -39,7 +40,10 @@ export type RouteRequest<N extends RouteName> = FastifyRequest<{
   Body: Part<Routes[N], 'body'>;
 }>;
 
-/** Registers a route of the contract table; the zod schemas validate params, query and body. */
+/**
+ * Registers a route of the contract table; the zod schemas validate params, query and body. A JSON body is first
+ * checked for its depth and size ({@link refuseUnwieldyJson}), before the route's own `preValidation` hooks.
+ */
 export function on<N extends RouteName>(
   app: FastifyInstance,
   name: N,
@@ -50,9 +54,13 @@ export function on<N extends RouteName>(
   const schema: Record<string, unknown> = {};
   if ('params' in def) schema.params = def.params;
   if ('query' in def) schema.querystring = def.query;
-  if ('body' in def && def.body !== 'raw') schema.body = def.body;
+  const json = 'body' in def && def.body !== 'raw';
+  if (json) schema.body = def.body;
+  const own = options.preValidation;
+  const preValidation = json ? [refuseUnwieldyJson, ...(own === undefined ? [] : [own].flat())] : own;
   app.route({
     ...options,
+    preValidation,
     method: def.method,
     url: API_BASE + def.path.replace(/\{(\w+)\}/g, ':$1'),
     schema,

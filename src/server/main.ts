@@ -2,10 +2,12 @@
 import { resolve } from 'node:path';
 import { SAMPLE_CATALOG_DIR, buildApp, parseTrustProxy } from './app.ts';
 import { CatalogError } from './catalog.ts';
+import { DataDirError } from './db.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '0.0.0.0';
+const dataDir = resolve(env.OZG_DATA_DIR ?? './data');
 const catalogDir = env.OZG_CATALOG_DIR ? resolve(env.OZG_CATALOG_DIR) : SAMPLE_CATALOG_DIR;
 /** A positive whole number, else undefined (the default applies). */
 const positive = (value: string | undefined) => {
@@ -15,7 +17,7 @@ const positive = (value: string | undefined) => {
 
 try {
   const app = await buildApp({
-    dataDir: resolve(env.OZG_DATA_DIR ?? './data'),
+    dataDir,
     catalogDir,
     corsOrigins: (env.OZG_CORS_ORIGINS ?? '')
       .split(',')
@@ -26,6 +28,7 @@ try {
     maxPendingUploadBytes: positive(env.OZG_MAX_PENDING_UPLOAD_BYTES),
     statusPerMinute: positive(env.OZG_STATUS_PER_MINUTE),
     writesPerMinute: positive(env.OZG_WRITES_PER_MINUTE),
+    requestTimeoutMs: (positive(env.OZG_REQUEST_TIMEOUT_SECONDS) ?? 120) * 1000,
     trustProxy: parseTrustProxy(env.OZG_TRUST_PROXY),
     allowDemoKeys: env.OZG_ALLOW_DEMO_KEYS === '1',
   });
@@ -36,7 +39,7 @@ try {
     `  Demo:     ${base}/`,
     `  API:      ${base}/api/v1`,
     `  OpenAPI:  ${base}/api/v1/openapi.json`,
-    `  Widgets:  ${base}/widgets/ozg-widgets.js`,
+    `  Widgets:  ${base}/widgets/ozg-widgets.js (citizens), ${base}/widgets/ozg-caseworker.js (inbox)`,
   ];
   if (catalogDir === SAMPLE_CATALOG_DIR && app.catalog.apiKeys.length > 0) {
     lines.push('', '  Demo authority API keys (sample data only):');
@@ -52,6 +55,10 @@ try {
 } catch (error) {
   if (error instanceof CatalogError) {
     process.stderr.write(`Invalid catalog (${catalogDir}):\n${error.message}\n`);
+  } else if (error instanceof DataDirError) {
+    process.stderr.write(
+      `Start failed: ${error.message}\n(The data directory is OZG_DATA_DIR, default ./data.)\n`,
+    );
   } else {
     process.stderr.write(`Start failed: ${(error as Error).message}\n`);
   }

@@ -45,17 +45,45 @@ export function randomId(bytes = 18): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-/** JSON with sorted object keys, so equal bodies hash equally whatever their key order. */
+/**
+ * JSON with sorted object keys, so equal bodies hash equally whatever their key order. Iterative: however deeply
+ * a body nests, it cannot exhaust the call stack (the same text as the recursive definition: `undefined` members
+ * left out, `undefined` items as `null`).
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
+  const out: string[] = [];
+  // What is left to write, last first: a value to serialise, or punctuation already decided.
+  const pending: ({ value: unknown } | { text: string })[] = [{ value }];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if ('text' in next) {
+      out.push(next.text);
+      continue;
+    }
+    const current = next.value;
+    if (Array.isArray(current)) {
+      pending.push({ text: ']' });
+      for (let i = current.length - 1; i >= 0; i--) {
+        pending.push({ value: current[i] as unknown });
+        if (i > 0) pending.push({ text: ',' });
+      }
+      out.push('[');
+    } else if (current && typeof current === 'object') {
+      const record = current as Record<string, unknown>;
+      const keys = Object.keys(record)
+        .sort()
+        .filter((k) => record[k] !== undefined);
+      pending.push({ text: '}' });
+      for (let i = keys.length - 1; i >= 0; i--) {
+        pending.push({ value: record[keys[i]!] });
+        pending.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:` });
+      }
+      out.push('{');
+    } else {
+      out.push(JSON.stringify(current) ?? 'null');
+    }
   }
-  return JSON.stringify(value) ?? 'null';
+  return out.join('');
 }
 
 /**

@@ -1,14 +1,15 @@
 /** Citizen routes: file uploads, submissions (idempotent) and the status look-up. */
 import { createHmac, randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import { Transform } from 'node:stream';
-import type { FastifyInstance, preParsingHookHandler } from 'fastify';
+import type { FastifyInstance, preParsingHookHandler, preValidationHookHandler } from 'fastify';
 import type { FileRef } from '../../contract/form-definition.ts';
 import type { FieldError } from '../../contract/problem.ts';
 import type { StatusView, SubmissionReceipt } from '../../contract/submission.ts';
 import { routeApplication } from '../catalog.ts';
+import { clientOf } from '../client-key.ts';
 import { on, type Ctx } from '../context.ts';
 import { collectFileAnswers, fileFields, typeAccepted } from '../../forms/index.ts';
+import { unknownAnswerKeys } from '../forms.ts';
 import { ProblemError } from '../problem.ts';
 import {
   canonicalJson,
@@ -80,57 +81,12 @@ function withExtension(name: string, type: string): string {
 /** Forgotten at restart: the stored client keys cannot be turned back into addresses, not even by brute force. */
 const CLIENT_KEY = randomBytes(32);
 
-/** The eight 16-bit groups of an IPv6 address (zone dropped, a trailing dotted IPv4 taken as two groups). */
-function ipv6Groups(ip: string): number[] | undefined {
-  let text = ip.split('%')[0]!.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const fill = tail === undefined ? 0 : 8 - left.length - right.length;
-  if (fill < 0) return undefined;
-  const groups = [...left, ...Array<string>(fill).fill('0'), ...right].map((g) =>
-    /^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN,
-  );
-  return groups.length === 8 && groups.every((g) => !Number.isNaN(g)) ? groups : undefined;
-}
-
 /**
- * Who an upload is from, for each client's share of the pending-upload limit: an IPv4 address (also written
- * IPv4-mapped, IPv4-compatible or through the NAT64 prefix 64:ff9b::/96), or else the /64 network of an IPv6
- * address (anyone holds a whole /64), as a keyed hash.
+ * Who an upload is from, for each client's share of the pending-upload limit: the client the rate limits count
+ * too ({@link clientOf}: an IPv4 address however written, or an IPv6 address's /64), as a keyed hash.
  */
 export function uploadClient(ip: string): string {
-  let client = ip;
-  const groups = isIP(ip.split('%')[0]!) === 6 ? ipv6Groups(ip) : undefined;
-  if (groups) {
-    const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
-    const v4 =
-      (g0 === 0 &&
-        g1 === 0 &&
-        g2 === 0 &&
-        g3 === 0 &&
-        g4 === 0 &&
-        (g5 === 0xffff || (g5 === 0 && g6 !== 0))) ||
-      (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0);
-    client = v4
-      ? [g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff].join('.')
-      : `${[g0, g1, g2, g3].map((g) => g.toString(16)).join(':')}::/64`;
-  }
-  return createHmac('sha256', CLIENT_KEY).update(client).digest('hex');
+  return createHmac('sha256', CLIENT_KEY).update(clientOf(ip)).digest('hex');
 }
 
 const tooLarge = (max: number) =>
@@ -199,6 +155,38 @@ function cleanFileName(raw: string | string[] | undefined): string {
     ]);
   }
   return name;
+}
+
+/** How many answers to fields a form does not have are named in a refusal. */
+const UNKNOWN_KEYS_NAMED = 20;
+const UNKNOWN_FIELD = 'Dieses Feld gibt es im Formular nicht. / The form has no such field.';
+
+/**
+ * Answers to fields the form does not have are refused before the body is validated, hashed or routed: the
+ * browser never sends them, and every one of them would cost work. A body for a form of another version is left
+ * to the handler, which answers 409 so that the citizen reloads.
+ */
+function refuseUnknownAnswers(ctx: Ctx): preValidationHookHandler {
+  return (request, _reply, done) => {
+    const body = request.body as { formId?: unknown; formVersion?: unknown; data?: unknown } | null;
+    const form = typeof body?.formId === 'string' ? ctx.catalog.forms.get(body.formId) : undefined;
+    const data = body?.data;
+    if (!form || form.version !== body?.formVersion || typeof data !== 'object' || data === null)
+      return done();
+    const unknown = unknownAnswerKeys(form, data as Record<string, unknown>, UNKNOWN_KEYS_NAMED);
+    if (unknown.length === 0) return done();
+    done(
+      new ProblemError(
+        'validation',
+        'Die Angaben enthalten Felder, die es im Formular nicht gibt. / The answers hold fields the form does not have.',
+        unknown.map((pointer) => ({
+          pointer: `/data${pointer}`,
+          detail: UNKNOWN_FIELD,
+          code: 'unknown_field',
+        })),
+      ),
+    );
+  };
 }
 
 export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
@@ -458,7 +446,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
       );
       return reply.status(201).send(receiptOf(outcome.receipt, accessCode, routed.authority));
     },
-    { config: writeLimit },
+    { config: writeLimit, preValidation: refuseUnknownAnswers(ctx) },
   );
 
   on(
