@@ -1,16 +1,22 @@
 /**
- * Two browser builds from one config:
+ * Browser builds from one config:
  * - `vite build`: library mode for npm consumers, one ES module per element entry (`src/ozg-*.ts`) plus
  *   `src/index.ts`, with `lit` left external so the consumer's bundler dedupes it.
- * - `vite build --mode cdn`: one self-contained, minified `dist/ozg-widgets.js` for a plain `<script type="module">`
- *   on any CMS page; it registers every element and carries its own lit.
+ * - `vite build --mode cdn` and `--mode cdn-caseworker`: self-contained, minified bundles for a plain
+ *   `<script type="module">` on any CMS page, each with its own lit: `dist/ozg-widgets.js` with what citizens use
+ *   (`src/widgets.ts`: config, catalog, form, status) and `dist/ozg-caseworker.js` for the caseworkers' page
+ *   (`src/caseworker.ts`: config, inbox), so citizens never download the inbox.
+ * Every file written gets a brotli (`.br`) and a gzip (`.gz`) copy beside it, which the backend sends to browsers
+ * that accept them: compressed once at build time, at the highest level.
  * Both validate with `src/contract/mini.ts` in place of `zod/mini` (see scripts/browser-validator.mjs).
  * Both builds refuse Node built-ins, the reference backend (`src/server`) and classic zod, so nothing
  * server-side can slip into code that ships to citizens' browsers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import { browserValidator } from './scripts/browser-validator.mjs';
 import { minifyChunks } from './scripts/minify-chunks.mjs';
@@ -55,42 +61,86 @@ function browserOnly(): Plugin {
   };
 }
 
-/** The CDN bundle is built from src/index.ts, so an entry it forgets to import would silently be missing. */
-function indexCoversEntries(): Plugin {
+/** The self-contained bundles: file, entry module and the elements it registers. */
+export const CDN_BUNDLES = {
+  cdn: {
+    file: 'ozg-widgets.js',
+    entry: 'widgets.ts',
+    elements: ['ozg-config', 'ozg-service-catalog', 'ozg-form', 'ozg-submission-status'],
+  },
+  'cdn-caseworker': {
+    file: 'ozg-caseworker.js',
+    entry: 'caseworker.ts',
+    elements: ['ozg-config', 'ozg-authority-inbox'],
+  },
+} as const;
+type CdnMode = keyof typeof CDN_BUNDLES;
+
+/**
+ * A CDN bundle imports its elements from its entry module, so an element forgotten there would silently be missing;
+ * and every element must be in one of the bundles.
+ */
+function entryCoversElements(mode: CdnMode): Plugin {
   return {
-    name: 'ozg-index-covers-entries',
+    name: 'ozg-entry-covers-elements',
     buildStart() {
-      const index = readFileSync(`${srcDir}index.ts`, 'utf8');
-      const missing = elementEntries().filter((entry) => !index.includes(`'./${entry}'`));
-      if (missing.length > 0) {
-        this.error(`src/index.ts does not import ${missing.join(', ')}; the CDN bundle would lack them.`);
-      }
+      const { entry, elements } = CDN_BUNDLES[mode];
+      const source = readFileSync(`${srcDir}${entry}`, 'utf8');
+      const missing = elements.filter((tag) => !source.includes(`'./${tag}.ts'`));
+      if (missing.length > 0) this.error(`src/${entry} does not import ${missing.join(', ')}.`);
+      const bundled = new Set<string>(Object.values(CDN_BUNDLES).flatMap((b) => b.elements));
+      const orphans = elementEntries().filter((file) => !bundled.has(file.replace(/\.ts$/, '')));
+      if (orphans.length > 0) this.error(`No CDN bundle carries ${orphans.join(', ')} (vite.config.ts).`);
     },
   };
 }
 
 /**
- * Tree-shaking once dropped a registration unnoticed; the CDN bundle must still define every element.
+ * Tree-shaking once dropped a registration unnoticed; a CDN bundle must still define each of its elements.
  * Tag names follow the entry file names (src/ozg-config.ts registers <ozg-config>).
  */
-function bundleRegistersEntries(): Plugin {
+function bundleRegistersEntries(mode: CdnMode): Plugin {
   return {
     name: 'ozg-bundle-registers-entries',
     generateBundle(_options, bundle) {
       const code = Object.values(bundle)
         .map((file) => (file.type === 'chunk' ? file.code : ''))
         .join('\n');
-      const tags = elementEntries().map((entry) => entry.replace(/\.ts$/, ''));
+      const tags = CDN_BUNDLES[mode].elements;
       const missing = tags.filter((tag) => !code.includes(`"${tag}"`) && !code.includes(`'${tag}'`));
       if (!code.includes('customElements.define') || missing.length > 0) {
-        this.error(`The CDN bundle does not register ${missing.join(', ') || 'any element'}.`);
+        this.error(`${CDN_BUNDLES[mode].file} does not register ${missing.join(', ') || 'any element'}.`);
+      }
+    },
+  };
+}
+
+/** Writes `.br` and `.gz` beside every JavaScript file of the build (not the source maps). */
+function precompress(): Plugin {
+  return {
+    name: 'ozg-precompress',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!file.fileName.endsWith('.js')) continue;
+        const path = join(options.dir ?? 'dist', file.fileName);
+        const content = readFileSync(path);
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
       }
     },
   };
 }
 
 export default defineConfig(({ mode }) => {
-  const cdn = mode === 'cdn';
+  const cdn = mode in CDN_BUNDLES ? (mode as CdnMode) : undefined;
   const entries = Object.fromEntries([
     ...elementEntries().map((file) => [file.replace(/\.ts$/, ''), `${srcDir}${file}`]),
     ['index', `${srcDir}index.ts`],
@@ -103,21 +153,26 @@ export default defineConfig(({ mode }) => {
       browserOnly(),
       browserValidator(),
       minifyTemplates(),
-      ...(cdn ? [indexCoversEntries(), bundleRegistersEntries(), minifyChunks()] : []),
+      ...(cdn ? [entryCoversElements(cdn), bundleRegistersEntries(cdn), minifyChunks()] : []),
+      precompress(),
     ],
     // Lib mode leaves process.env alone for npm consumers; the CDN bundle runs where no `process` exists.
     define: cdn ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
     build: {
       target: 'es2022',
       outDir: 'dist',
-      // The npm build clears dist/; the CDN build runs second and adds its file beside it.
+      // The npm build clears dist/; the CDN builds run after it and add their files beside it.
       emptyOutDir: !cdn,
       sourcemap: true,
-      reportCompressedSize: cdn,
+      reportCompressedSize: cdn !== undefined,
       // The CDN bundle is minified by minifyChunks() (fully, whitespace too); library files stay readable.
       minify: false,
       lib: cdn
-        ? { entry: `${srcDir}index.ts`, formats: ['es'], fileName: () => 'ozg-widgets.js' }
+        ? {
+            entry: `${srcDir}${CDN_BUNDLES[cdn].entry}`,
+            formats: ['es'],
+            fileName: () => CDN_BUNDLES[cdn].file,
+          }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: cdn
         ? { output: { inlineDynamicImports: true } }

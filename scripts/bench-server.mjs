@@ -23,7 +23,13 @@ const body = JSON.stringify({
   formVersion: 2,
   lang: 'de',
   // Routed by the place of the business (postal code and town) to Teststadt's trade office.
-  data: { F100: 'Bäckerei Muster', email: 'info@baeckerei.example', art: 'neu', plz: '25746', ort: 'Teststadt' },
+  data: {
+    F100: 'Bäckerei Muster',
+    email: 'info@baeckerei.example',
+    art: 'neu',
+    plz: '25746',
+    ort: 'Teststadt',
+  },
 });
 
 function run(opts) {

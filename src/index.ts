@@ -1,7 +1,6 @@
 /**
- * The all-in-one entry: importing it registers every ozg-* element and exposes their classes.
- * It is also the source of the CDN bundle `dist/ozg-widgets.js`. Every `src/ozg-*.ts` entry must be
- * re-exported here; the CDN build fails when one is missing.
+ * The all-in-one entry for bundlers: importing it registers every ozg-* element and exposes their classes. The CDN
+ * bundles come from `src/widgets.ts` (citizens) and `src/caseworker.ts` (the inbox).
  */
 export * from './ozg-config.ts';
 export * from './ozg-service-catalog.ts';

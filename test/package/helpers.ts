@@ -6,9 +6,11 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/check-chromium.mjs';
 
 export const root = new URL('../../', import.meta.url).pathname;
 
-/** Builds the CDN bundle (`ozg-widgets.js`) into `outDir`, exactly as `npm run build` does. */
+/** Builds the CDN bundles (`ozg-widgets.js`, `ozg-caseworker.js`) into `outDir`, exactly as `npm run build` does. */
 export async function buildCdnBundle(outDir: string): Promise<void> {
-  await build({ configFile: `${root}vite.config.ts`, mode: 'cdn', logLevel: 'silent', build: { outDir } });
+  for (const mode of ['cdn', 'cdn-caseworker']) {
+    await build({ configFile: `${root}vite.config.ts`, mode, logLevel: 'silent', build: { outDir } });
+  }
 }
 
 /** Debian's Chromium (see the README), quiet and headless. */
