@@ -96,8 +96,8 @@ function citizenLine() {
   if (!bundle || bundle.br === undefined) return '';
   return (
     `A citizen's page (catalog, form, status) downloads \`ozg-widgets.js\`: **${kb(bundle.br)} KB** with brotli ` +
-    `(${kb(bundle.gzip)} KB with gzip; ${kb(bundle.raw)} KB uncompressed, as it was sent before the backend ` +
-    `delivered the precompressed copies). The caseworkers' inbox is in \`ozg-caseworker.js\` and no longer part of it.`
+    `(${kb(bundle.gzip)} KB with gzip, ${kb(bundle.raw)} KB uncompressed); the backend sends the precompressed copy. ` +
+    `The caseworkers' inbox is in \`ozg-caseworker.js\`, not in this bundle.`
   );
 }
 
