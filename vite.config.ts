@@ -12,7 +12,7 @@
  * Both builds refuse Node built-ins, the reference backend (`src/server`) and classic zod, so nothing
  * server-side can slip into code that ships to citizens' browsers.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,25 +115,28 @@ function bundleRegistersEntries(mode: CdnMode): Plugin {
   };
 }
 
-/** Writes `.br` and `.gz` beside every JavaScript file of the build (not the source maps). */
+/** Writes `.br` and `.gz` beside every JavaScript file and source map of the build. */
 function precompress(): Plugin {
   return {
     name: 'ozg-precompress',
     writeBundle(options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (!file.fileName.endsWith('.js')) continue;
-        const path = join(options.dir ?? 'dist', file.fileName);
-        const content = readFileSync(path);
-        writeFileSync(
-          `${path}.br`,
-          brotliCompressSync(content, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-            },
-          }),
-        );
-        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        if (!/\.js$/.test(file.fileName)) continue;
+        for (const name of [file.fileName, `${file.fileName}.map`]) {
+          const path = join(options.dir ?? 'dist', name);
+          if (!existsSync(path)) continue;
+          const content = readFileSync(path);
+          writeFileSync(
+            `${path}.br`,
+            brotliCompressSync(content, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+              },
+            }),
+          );
+          writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        }
       }
     },
   };

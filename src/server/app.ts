@@ -294,7 +294,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Request-Id', request.id);
     // Applications, receipts with access codes and status views are personal: no cache, shared or private, keeps them.
-    if (PERSONAL.test(request.url)) reply.header('Cache-Control', 'no-store');
+    // The route's own path, not the raw URL: `/api/v1/%61uthority/…` reaches the authority's routes too.
+    if (PERSONAL.test(request.routeOptions.url ?? request.url)) reply.header('Cache-Control', 'no-store');
     // The widget files differ by Accept-Encoding (precompressed copies); caches must keep them apart.
     if (request.url.startsWith('/widgets/')) {
       const vary = reply.getHeader('vary');
@@ -358,6 +359,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   // For the proxy's or orchestrator's health check: healthy while the database can commit a write, answered
   // within about 2 s even when the lock is held or the disk stalls (the database runs in its own thread).
+  // Each check commits a write (checks at the same time share one); the global per-client limit bounds how many.
   app.get('/healthz', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const check = await database.checkWrite(HEALTH_TIMEOUT_MS);

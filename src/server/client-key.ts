@@ -25,16 +25,29 @@ function ipv6Groups(ip: string): number[] | undefined {
 }
 
 /**
+ * Some proxies write the client with its port (`1.2.3.4:5555`, `[2001:db8::1]:5555`): the port is not part of who it
+ * is, or every source port would get a budget of its own.
+ */
+function withoutPort(ip: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(ip);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(ip);
+  return v4 ? v4[1]! : ip;
+}
+
+/**
  * The client an address stands for: the dotted IPv4 address (also when written IPv4-mapped `::ffff:a.b.c.d` or
  * `::ffff:7f00:1`, IPv4-compatible `::a.b.c.d`, or through the NAT64 prefix `64:ff9b::/96`), or the /64 network
- * of an IPv6 address (`2001:db8:0:1::/64`). Anything else (no IP address at all) is its own client; a request
+ * of an IPv6 address (`2001:db8:0:1::/64`), a port written with it left out. Anything else (no IP address at
+ * all) is one shared client, so made-up values get no budgets of their own; a request
  * whose socket is gone already has no address (`undefined`, whatever Fastify's type says).
  */
 export function clientOf(ip: string | undefined): string {
   if (ip === undefined) return '';
+  ip = withoutPort(ip.trim());
   if (isIP(ip) === 4) return ip;
   const groups = isIP(ip.split('%')[0]!) === 6 ? ipv6Groups(ip) : undefined;
-  if (!groups) return ip;
+  if (!groups) return 'unknown';
   const [g0, g1, g2, g3, g4, g5, g6, g7] = groups as [
     number,
     number,

@@ -173,12 +173,14 @@ const migrations: Record<string, Migration> = {
   '0003_health': {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async up(db: Kysely<any>) {
+      // Migrations run without a transaction: a crash between these steps must not keep the server from starting.
       await db.schema
         .createTable('health')
+        .ifNotExists()
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('checked_at', 'text', (c) => c.notNull())
         .execute();
-      await db.insertInto('health').values({ id: 1, checked_at: '' }).execute();
+      await db.insertInto('health').orIgnore().values({ id: 1, checked_at: '' }).execute();
     },
   },
 };

@@ -83,7 +83,10 @@ describe('the client of a request', () => {
       assert.equal(clientOf(written), '192.0.2.7', written);
     assert.equal(clientOf('2001:0db8:4711:0001:abcd::1'), '2001:db8:4711:1::/64');
     assert.equal(clientOf('fe80::1%eth0'), 'fe80:0:0:0::/64');
-    assert.equal(clientOf('not an address'), 'not an address');
+    // A port written by the proxy is no other client; made-up values share one budget, not one each.
+    assert.equal(clientOf('192.0.2.7:5555'), '192.0.2.7');
+    assert.equal(clientOf('[2001:db8:4711:1::9]:443'), '2001:db8:4711:1::/64');
+    assert.equal(clientOf('not an address'), clientOf('another made-up one'));
   });
 });
 
