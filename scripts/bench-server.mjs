@@ -1,9 +1,11 @@
 // `npm run bench:server`: submissions/s and p99 of POST /api/v1/submissions on loopback (real app, real SQLite
 // file with synchronous=FULL in a temp dir), next to a bare Fastify hello-world measured in the same run.
 // Writes the `## Server` section of BENCHMARKS.md. BENCH_SECONDS (default 10) bounds each case.
+// With a build in dist/, it also weighs what the demo's catalog page downloads, compressed as a browser gets it.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -86,6 +88,55 @@ const ratio = rows[1].rps / rows[0].rps;
 console.table(rows);
 console.log(`submissions/s are ${(ratio * 100).toFixed(1)} % of the hello-world rate`);
 
+/** Bytes of one GET as they travel, with the given Accept-Encoding. */
+function weigh(url, encoding) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk) => (bytes += chunk.length));
+      res.on('end', () => resolve(bytes));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The demo's catalog page (sample catalog): the page, the citizens' bundle and the catalog's API answers.
+const widgetsDir = fileURLToPath(new URL('../dist/', import.meta.url));
+const page = [];
+if (existsSync(join(widgetsDir, 'ozg-widgets.js'))) {
+  const demoData = mkdtempSync(join(tmpdir(), 'ozg-bench-'));
+  const demo = await buildApp({ dataDir: demoData, widgetsDir, logLevel: 'warn', requestsPerMinute: false });
+  const demoUrl = await demo.listen({ port: 0, host: '127.0.0.1' });
+  for (const path of [
+    '/',
+    '/widgets/ozg-widgets.js',
+    '/api/v1/tenants/kreis-dithmarschen',
+    '/api/v1/tenants/kreis-dithmarschen/services?lang=de',
+  ]) {
+    page.push({
+      path,
+      br: await weigh(`${demoUrl}${path}`, 'br, gzip'),
+      plain: await weigh(`${demoUrl}${path}`, 'identity'),
+    });
+  }
+  await demo.close();
+  rmSync(demoData, { recursive: true, force: true });
+}
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const pageLines =
+  page.length === 0
+    ? ['The catalog page was not weighed: run `npm run build` first.', '']
+    : [
+        "What the demo's catalog page downloads (sample catalog; a browser that accepts brotli, and one that accepts no compression):",
+        '',
+        '| Resource | brotli (KB) | uncompressed (KB) |',
+        '| --- | ---: | ---: |',
+        ...page.map((p) => `| \`${p.path}\` | ${kb(p.br)} | ${kb(p.plain)} |`),
+        `| **together** | **${kb(page.reduce((n, p) => n + p.br, 0))}** | **${kb(page.reduce((n, p) => n + p.plain, 0))}** |`,
+        '',
+      ];
+
 const cpu = cpus();
 const section = [
   '## Server',
@@ -98,8 +149,9 @@ const section = [
   '',
   `Ratio submissions / hello-world: **${(ratio * 100).toFixed(1)} %** (p99 ${rows[1].p99} ms vs ${rows[0].p99} ms).`,
   '',
-  'The submission rate is bound by one fsync per commit (durable before the answer) through a single SQLite connection; the hello-world needs no disk. Numbers on a shared machine vary from run to run.',
+  'The submission rate is bound by one fsync per commit (durable before the answer) through a single SQLite connection, which runs in its own thread; the hello-world needs no disk. Numbers on a shared machine vary from run to run: compare the ratio.',
   '',
+  ...pageLines,
 ].join('\n');
 
 const file = new URL('../BENCHMARKS.md', import.meta.url);
