@@ -27,7 +27,7 @@ export const BUDGETS = {
 export const CEILINGS = {
   'ozg-authority-inbox': 27 * 1024,
   'ozg-config': 7 * 1024,
-  'ozg-form': 37.5 * 1024,
+  'ozg-form': 38 * 1024,
   'ozg-service-catalog': 26.5 * 1024,
   'ozg-submission-status': 24 * 1024,
   index: 59 * 1024,

@@ -1,6 +1,7 @@
 /** Registers `<ozg-config>`. */
 import { OzgConfig } from './elements/ozg-config/ozg-config.ts';
+import { define } from './ui/define.ts';
 
 export { OzgConfig };
 
-if (!customElements.get('ozg-config')) customElements.define('ozg-config', OzgConfig);
+define('ozg-config', OzgConfig);

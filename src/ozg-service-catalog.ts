@@ -1,8 +1,8 @@
 /** Registers `<ozg-service-catalog>`. */
 import { OzgServiceCatalog } from './elements/ozg-service-catalog/ozg-service-catalog.ts';
+import { define } from './ui/define.ts';
 
 export { OzgServiceCatalog };
 export type { OzgServiceStartDetail } from './elements/ozg-service-catalog/ozg-service-catalog.ts';
 
-if (!customElements.get('ozg-service-catalog'))
-  customElements.define('ozg-service-catalog', OzgServiceCatalog);
+define('ozg-service-catalog', OzgServiceCatalog);

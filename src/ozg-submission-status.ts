@@ -1,8 +1,8 @@
 /** Registers `<ozg-submission-status>`. */
 import { OzgSubmissionStatus } from './elements/ozg-submission-status/ozg-submission-status.ts';
+import { define } from './ui/define.ts';
 
 export { OzgSubmissionStatus };
 export type { OzgStatusChangeDetail } from './elements/ozg-submission-status/ozg-submission-status.ts';
 
-if (!customElements.get('ozg-submission-status'))
-  customElements.define('ozg-submission-status', OzgSubmissionStatus);
+define('ozg-submission-status', OzgSubmissionStatus);

@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'vite';
+import { VERSION } from '../../src/ui/define.ts';
 import { root } from './helpers.ts';
 
 /** Every package folder below node_modules (scoped ones as `@scope/name`). */
@@ -63,6 +64,11 @@ describe('the npm package', { timeout: 240_000 }, () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  it('names its own version in the warning about a second copy on a page', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(VERSION, pkg.version, 'src/ui/define.ts VERSION follows package.json');
+  });
+
   it('installs the widgets with lit and nothing of the backend', () => {
     const packages = installed(join(site, 'node_modules'));
     const allowed = new Set([
@@ -93,6 +99,7 @@ describe('the npm package', { timeout: 240_000 }, () => {
       'custom-elements.json',
       'LICENSE',
       'README.md',
+      'CHANGELOG.md',
     ]) {
       assert.ok(existsSync(join(pkg, file)), file);
     }
