@@ -36,7 +36,7 @@ const pkg = {
   exports: repo.exports,
   types: repo.types,
   sideEffects: repo.sideEffects.filter((path) => path.startsWith('./dist/')),
-  files: ['dist', 'custom-elements.json', 'README.md', 'LICENSE'],
+  files: ['dist', 'custom-elements.json', 'README.md', 'CHANGELOG.md', 'LICENSE'],
   customElements: repo.customElements,
   dependencies: Object.fromEntries(BROWSER_DEPENDENCIES.map((name) => [name, repo.dependencies[name]])),
 };
@@ -45,7 +45,7 @@ const work = mkdtempSync(join(tmpdir(), 'ozg-pack-'));
 try {
   // The precompressed copies are for the backend that serves the bundles; a bundler has no use for them.
   cpSync(dist, join(work, 'dist'), { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
-  for (const file of ['custom-elements.json', 'README.md', 'LICENSE'])
+  for (const file of ['custom-elements.json', 'README.md', 'CHANGELOG.md', 'LICENSE'])
     cpSync(join(root, file), join(work, file));
   writeFileSync(join(work, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], {
