@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { LocationList, Responsible, ServiceList } from '../../src/contract/api.ts';
 import { FormDefinition } from '../../src/contract/form-definition.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { CatalogError } from '../../src/server/catalog.ts';
-import { copyCatalog, gewerbe, key, post, removeDir, start, tempDir, type Running } from './helpers.ts';
+import { copyCatalog, gewerbe, key, post, removeDir, start, tempDir, serve } from './helpers.ts';
 
 describe('catalog endpoints', () => {
-  let s: Running;
-  before(async () => {
-    s = await start();
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve();
 
   it('lists and searches the services of a tenant with category counts', async () => {
     const all = z.parse(ServiceList, await (await fetch(`${s.api}/tenants/kreis/services`)).json());
@@ -126,14 +119,7 @@ describe('catalog endpoints', () => {
 });
 
 describe('CORS', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({ corsOrigins: ['https://ops.example'] });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve({ corsOrigins: ['https://ops.example'] });
 
   it("allows a tenant's own origin and operators' origins, refuses others", async () => {
     const ok = await fetch(`${s.api}/tenants/kreis/services`, {

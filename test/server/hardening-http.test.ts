@@ -4,18 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { bearer, gewerbe, key, post, removeDir, start, type Running } from './helpers.ts';
+import { describe, it } from 'node:test';
+import { bearer, gewerbe, key, post, serve } from './helpers.ts';
 
 describe('HTTP hardening', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({ requestTimeoutMs: 1000 });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve({ requestTimeoutMs: 1000 });
 
   it('answers 408 and closes a connection whose body trickles in, one byte at a time', async () => {
     const { port } = new URL(s.url);
@@ -58,14 +51,7 @@ describe('HTTP hardening', () => {
 });
 
 describe('demo pages', () => {
-  let s: Running;
-  before(async () => {
-    s = await start();
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve();
 
   it('may not be framed by another site and allow only lit’s Trusted Types policy', async () => {
     for (const page of ['/', '/sachbearbeitung.html']) {

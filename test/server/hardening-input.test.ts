@@ -4,12 +4,12 @@
  * and answers to fields a form does not have are refused.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PROBLEM_CONTENT_TYPE } from '../../src/contract/problem.ts';
 import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
 import { clientOf } from '../../src/server/client-key.ts';
 import { canonicalJson } from '../../src/server/security.ts';
-import { gewerbe, key, post, removeDir, rowCount, start, type Running } from './helpers.ts';
+import { gewerbe, key, post, removeDir, rowCount, start, type Running, serve } from './helpers.ts';
 
 /** A few requests in a row, each from the address `from(i)` (the trusted proxy's X-Forwarded-For). */
 async function statuses(
@@ -29,18 +29,11 @@ async function statuses(
 const times = (n: number, status: number) => Array<number>(n).fill(status);
 
 describe('rate limits behind a trusted proxy', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({
-      statusPerMinute: 3,
-      writesPerMinute: 2,
-      requestsPerMinute: 4,
-      trustProxy: ['127.0.0.1'],
-    });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
+  const s = serve({
+    statusPerMinute: 3,
+    writesPerMinute: 2,
+    requestsPerMinute: 4,
+    trustProxy: ['127.0.0.1'],
   });
   const lookup = (headers: Record<string, string>) =>
     post(`${s.api}/status`, { idOrReference: 'DI-2026-000001', accessCode: 'WRONGCODE' }, headers);
@@ -103,14 +96,7 @@ const sendRaw = (s: Running, body: string) =>
   });
 
 describe('deeply nested JSON', () => {
-  let s: Running;
-  before(async () => {
-    s = await start();
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve();
 
   for (const [name, raw] of [
     ['10,000 nested arrays', `${'['.repeat(10_000)}${']'.repeat(10_000)}`],
@@ -165,14 +151,7 @@ describe('deeply nested JSON', () => {
 });
 
 describe('expensive bodies', () => {
-  let s: Running;
-  before(async () => {
-    s = await start();
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve();
 
   it('60,000 unknown answer keys are refused with 400, a normal submission is still stored', async () => {
     const data: Record<string, string> = {};

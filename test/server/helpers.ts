@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
+import { after, before } from 'node:test';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
 
 export const FIXTURE_CATALOG = fileURLToPath(new URL('./fixtures/catalog/', import.meta.url));
@@ -48,6 +49,41 @@ export async function start(options: Partial<AppOptions> = {}): Promise<Running>
     close: async () => {
       await app.close();
     },
+  };
+}
+
+/**
+ * The real server for the tests of the enclosing `describe`: started before them, closed and its data directory
+ * removed after them. Read its fields (`s.api`, `s.dataDir` …) inside the tests.
+ */
+export function serve(options: Partial<AppOptions> = {}): Running {
+  let running: Running | undefined;
+  before(async () => {
+    running = await start(options);
+  });
+  after(async () => {
+    if (!running) return;
+    await running.close();
+    removeDir(running.dataDir);
+  });
+  const get = (): Running => {
+    if (!running) throw new Error('the server starts before the tests of its describe');
+    return running;
+  };
+  return {
+    get app() {
+      return get().app;
+    },
+    get url() {
+      return get().url;
+    },
+    get api() {
+      return get().api;
+    },
+    get dataDir() {
+      return get().dataDir;
+    },
+    close: () => get().close(),
   };
 }
 

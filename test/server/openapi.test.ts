@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { API_BASE, routes } from '../../src/contract/api.ts';
 import { contractRegistry } from '../../src/contract/common.ts';
 import { buildOpenApi } from '../../src/contract/openapi.ts';
-import { removeDir, start, type Running } from './helpers.ts';
+import { serve } from './helpers.ts';
 
 describe('OpenAPI document', () => {
-  let s: Running;
-  before(async () => {
-    s = await start();
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve();
 
   // The registry only exists where the OpenAPI document is made: the browser's validator keeps no metadata.
   it('names every schema used by a route in the registry', () => {

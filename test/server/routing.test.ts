@@ -24,6 +24,7 @@ import {
   start,
   tempDir,
   type Running,
+  serve,
 } from './helpers.ts';
 
 const HEIDE = '010510044044';
@@ -58,14 +59,7 @@ function sampleGewerbe(data: Record<string, unknown> = {}, more: Record<string, 
 }
 
 describe('routing by the place of the matter (sample catalog)', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({ catalogDir: SAMPLE_CATALOG_DIR });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve({ catalogDir: SAMPLE_CATALOG_DIR });
 
   const submit = async (body: unknown) => {
     const res = await post(`${s.api}/submissions`, body, { 'idempotency-key': key() });

@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
-import { bearer, removeDir, start, type Running } from './helpers.ts';
+import { bearer, serve } from './helpers.ts';
 
 describe('bundled sample catalog', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({ catalogDir: SAMPLE_CATALOG_DIR });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve({ catalogDir: SAMPLE_CATALOG_DIR });
 
   const responsible = async (service: string, ars: string) => {
     const res = await fetch(`${s.api}/tenants/kreis-dithmarschen/services/${service}/responsible?ars=${ars}`);

@@ -1,11 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
 import { SAMPLE_CATALOG_DIR, parseTrustProxy } from '../../src/server/app.ts';
 import { uploadClient } from '../../src/server/routes/submissions.ts';
-import { bearer, gewerbe, key, post, removeDir, rowCount, start, tempDir, type Running } from './helpers.ts';
+import {
+  bearer,
+  gewerbe,
+  key,
+  post,
+  removeDir,
+  rowCount,
+  start,
+  tempDir,
+  type Running,
+  serve,
+} from './helpers.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n% test\n');
 
@@ -18,14 +29,7 @@ async function upload(s: Running, body: Buffer, type: string, name = 'nachweis.p
 }
 
 describe('submissions', () => {
-  let s: Running;
-  before(async () => {
-    s = await start({ statusPerMinute: 1000 });
-  });
-  after(async () => {
-    await s.close();
-    removeDir(s.dataDir);
-  });
+  const s = serve({ statusPerMinute: 1000 });
 
   it('answers a valid submission with id, reference, access code and the responsible authority', async () => {
     const res = await post(`${s.api}/submissions`, gewerbe(), { 'idempotency-key': key() });
