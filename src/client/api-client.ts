@@ -388,7 +388,32 @@ export class RouteClient<T extends RouteTable = Routes> {
     file: Blob & { name?: string },
     options: UploadOptions = {},
   ): Promise<FileRef> {
-    const route = this.#route('uploadFile');
+    return this.#sendFile(this.#route('uploadFile'), params, file, options, {});
+  }
+
+  /**
+   * Uploads one file for the reply to a request for information (route `uploadReplyFile`), authorised by the
+   * access code; otherwise like {@link upload}.
+   */
+  uploadReplyFile(
+    this: RouteClient<Pick<Routes, 'uploadReplyFile'>>,
+    params: ParamsOf<'uploadReplyFile'>,
+    accessCode: string,
+    file: Blob & { name?: string },
+    options: UploadOptions = {},
+  ): Promise<FileRef> {
+    return this.#sendFile(this.#route('uploadReplyFile'), params, file, options, {
+      'X-Access-Code': accessCode,
+    });
+  }
+
+  #sendFile(
+    route: RouteDef,
+    params: Record<string, string>,
+    file: Blob & { name?: string },
+    options: UploadOptions,
+    headers: Record<string, string>,
+  ): Promise<FileRef> {
     const signals = options.signal ? [...this.#signals, options.signal] : this.#signals;
     const url = this.#url(route, params, undefined);
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs * 10;
@@ -409,6 +434,7 @@ export class RouteClient<T extends RouteTable = Routes> {
       xhr.setRequestHeader('Accept', ACCEPT);
       xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
       xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name ?? 'datei'));
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
       if (options.onProgress) {
         const onProgress = options.onProgress;
         xhr.upload.addEventListener('progress', (event) => {
@@ -416,8 +442,8 @@ export class RouteClient<T extends RouteTable = Routes> {
         });
       }
       xhr.addEventListener('load', () => {
-        const headers: HeaderSource = { get: (name) => xhr.getResponseHeader(name) };
-        finish(interpret(route, xhr.status, headers, xhr.responseText));
+        const responseHeaders: HeaderSource = { get: (name) => xhr.getResponseHeader(name) };
+        finish(interpret(route, xhr.status, responseHeaders, xhr.responseText));
       });
       xhr.addEventListener('error', () => finish(new ApiError('network', 'Network error')));
       xhr.addEventListener('timeout', () =>

@@ -26,7 +26,7 @@ import {
   searchLocations,
 } from './routes-catalog.ts';
 import { createSubmission, getForm, getFormResponsible, uploadFile } from './routes-forms.ts';
-import { getStatus } from './routes-status.ts';
+import { getStatus, replyToRequest, uploadReplyFile } from './routes-status.ts';
 
 export * from './route-def.ts';
 export * from './routes-authority.ts';
@@ -46,6 +46,8 @@ export const routes = {
   uploadFile,
   createSubmission,
   getStatus,
+  uploadReplyFile,
+  replyToRequest,
   getOwnAuthority,
   listAuthorities,
   listSubmissions,

@@ -49,9 +49,14 @@ export const PublicTenant = named(
     privacyNoticeUrl: HttpUrl,
     statusPageUrl: z.optional(HttpUrl),
     theme: z.optional(ThemeTokens),
+    /**
+     * Whether the backend mails the applicant a receipt and notices about the application (to the form's contact
+     * field). Absent or false: nothing is mailed, and the form promises no mail.
+     */
+    notifiesByEmail: z.optional(z.boolean()),
   }),
   'PublicTenant',
-  'The public part of a tenant: name, area, privacy notice, status page and theme.',
+  'The public part of a tenant: name, area, privacy notice, status page, theme and whether it sends mail.',
 );
 export type PublicTenant = z.infer<typeof PublicTenant>;
 
@@ -80,6 +85,22 @@ export const Authority = named(
   'An authority (Organisationseinheit) that handles applications.',
 );
 export type Authority = z.infer<typeof Authority>;
+
+/**
+ * An authority as the catalog file describes it: the public fields plus where its notices go. These two are never
+ * shown to citizens.
+ */
+export const CatalogAuthority = z.object({
+  ...Authority.shape,
+  /**
+   * Where the notices of new applications and replies go (no personal data in them); default: `email`. Without
+   * either, the authority is not mailed.
+   */
+  notificationEmail: z.optional(Email),
+  /** Link to the authority's inbox in those notices; default: the operator's `OZG_INBOX_URL`. */
+  inboxUrl: z.optional(HttpUrl),
+});
+export type CatalogAuthority = z.infer<typeof CatalogAuthority>;
 
 /** Which authority handles a service in an area. The most specific ARS prefix wins. */
 export const Responsibility = named(

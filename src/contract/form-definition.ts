@@ -302,6 +302,20 @@ export const FormRouting = named(
 );
 export type FormRouting = z.infer<typeof FormRouting>;
 
+/**
+ * How the backend reaches the applicant: the `email` field whose answer receives the receipt and the notices about
+ * the application, when the operator has set up mail. Without it (or without an answer) nobody is mailed.
+ */
+export const FormContact = named(
+  z.object({
+    /** An `email` field directly in a step (not in a group). */
+    email: FieldId,
+  }),
+  'FormContact',
+  "The field with the applicant's e-mail address for the receipt and notices.",
+);
+export type FormContact = z.infer<typeof FormContact>;
+
 export const FormDefinition = named(
   z.object({
     id: Id,
@@ -312,6 +326,8 @@ export const FormDefinition = named(
     serviceId: z.optional(Id),
     /** What decides the responsible authority; required for every form of a catalog (checked on start). */
     routing: z.optional(FormRouting),
+    /** Where mail about the application goes. */
+    contact: z.optional(FormContact),
     steps: z.array(Step).check(z.minLength(1)),
   }),
   'FormDefinition',

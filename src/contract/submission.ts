@@ -9,6 +9,7 @@
  * | `forwarded`      | `forwarded`      | forwarded (forward-submission)              |
  * | `in-progress`    | `in-progress`    | submitted/forwarded, no own state (ours)    |
  * | `info-requested` | `info-requested` | submitted/forwarded, no own state (ours)    |
+ * | `info-received`  | `info-received`  | submitted/forwarded, no own state (ours)    |
  * | `accepted`       | `accepted`       | accepted (accept-submission)                |
  * | `rejected`       | `rejected`       | rejected (reject-submission, RFC 7807)      |
  * | `completed`      | `completed`      | accepted, then closed (ours)                |
@@ -23,6 +24,7 @@ export const STATUSES = [
   'forwarded',
   'in-progress',
   'info-requested',
+  'info-received',
   'accepted',
   'rejected',
   'completed',
@@ -106,6 +108,8 @@ export const StatusEvent = named(
     /** Caseworker's message to the citizen (plain text): what is needed, why it was rejected … */
     message: z.optional(z.string().check(z.maxLength(4000))),
     problems: z.optional(z.array(RejectionProblem)),
+    /** For `info-received`: the files the citizen sent with the reply. */
+    files: z.optional(z.array(FileRef)),
   }),
   'StatusEvent',
   'One step in the life of a submission.',
@@ -152,7 +156,10 @@ export const StatusView = named(
         type: Status,
         at: Timestamp,
         authorityName: LocalizedText,
+        /** The caseworker's message to the citizen, or for `info-received` the citizen's own reply. */
         message: z.optional(z.string()),
+        /** For `info-received`: names and sizes of the files the citizen sent. */
+        files: z.optional(z.array(z.object({ name: z.string(), size: z.int().check(z.gte(0)) }))),
       }),
     ),
   }),
@@ -192,6 +199,25 @@ export const SubmissionSummary = named(
 );
 export type SubmissionSummary = z.infer<typeof SubmissionSummary>;
 
+export const NOTICE_STATES = ['pending', 'sent', 'failed'] as const;
+
+/** One mail about a submission, as the handling authority sees it (no address, no content). */
+export const Notice = named(
+  z.object({
+    /** Who it is for: the applicant or an authority. */
+    audience: z.enum(['citizen', 'authority']),
+    /** The event it tells about (`submitted` is the receipt). */
+    about: Status,
+    /** `pending` until the mail server took it (retried with backoff), `failed` when it never will. */
+    state: z.enum(NOTICE_STATES),
+    createdAt: Timestamp,
+    sentAt: z.optional(Timestamp),
+  }),
+  'Notice',
+  'A mail about the submission and whether it was delivered to the mail server.',
+);
+export type Notice = z.infer<typeof Notice>;
+
 /** A submission as the handling authority reads it. */
 export const Submission = named(
   z.object({
@@ -201,8 +227,11 @@ export const Submission = named(
     lang: Lang,
     authorityId: Id,
     data: FormAnswers,
+    /** The files of the form's answers (those of replies are in their events). */
     files: z.array(FileRef),
     events: z.array(StatusEvent),
+    /** Mails about the submission, oldest first; empty when the backend sends none. */
+    notices: z.optional(z.array(Notice)),
   }),
   'Submission',
   'A submission in full, for the handling authority only.',
@@ -220,3 +249,31 @@ export const SubmissionPage = named(
   "A page of the authority's own submissions, newest first.",
 );
 export type SubmissionPage = z.infer<typeof SubmissionPage>;
+
+/** What a citizen may send with a reply to a request for information. */
+export const REPLY_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const MAX_REPLY_FILES = 10;
+export const MAX_REPLY_LENGTH = 4000;
+
+export const ReplyRequest = named(
+  z
+    .object({
+      idOrReference: StatusQuery.shape.idOrReference,
+      accessCode: StatusQuery.shape.accessCode,
+      /** The citizen's answer (plain text). */
+      message: z.optional(z.string().check(z.maxLength(MAX_REPLY_LENGTH))),
+      /** Files uploaded for this reply before (`uploadReplyFile`). */
+      files: z.optional(
+        z.array(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))).check(z.maxLength(MAX_REPLY_FILES)),
+      ),
+    })
+    .check(
+      z.refine((r) => (r.message ?? '').trim() !== '' || (r.files ?? []).length > 0, {
+        message: 'a reply needs a message or a file',
+        path: ['message'],
+      }),
+    ),
+  'ReplyRequest',
+  "The citizen's answer to a request for information, with reference and access code.",
+);
+export type ReplyRequest = z.infer<typeof ReplyRequest>;

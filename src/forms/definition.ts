@@ -365,6 +365,21 @@ function checkRouting(def: FormDefinition, index: DefinitionIndex, issues: Defin
   }
 }
 
+/** The contact field is an `email` field directly in a step: one answer, the applicant's address. */
+function checkContact(def: FormDefinition, index: DefinitionIndex, issues: DefinitionIssue[]): void {
+  const id = def.contact?.email;
+  if (id === undefined) return;
+  const node = index.fieldById.get(id);
+  const problem = !node
+    ? `names no field of this form ("${id}")`
+    : node.parent
+      ? `"${id}" is inside a group; name a field placed directly in a step`
+      : node.field.type !== 'email'
+        ? `"${id}" is a ${node.field.type} field; it must be an email field`
+        : undefined;
+  if (problem) issues.push({ path: '/contact/email', message: `The contact field ${problem}.` });
+}
+
 function schemaIssues(error: z.core.$ZodError): DefinitionIssue[] {
   return error.issues.map((issue) => ({
     path: toPointer(issue.path.map((k) => (typeof k === 'symbol' ? String(k.description) : k))),
@@ -382,6 +397,7 @@ export function analyze(input: unknown): Analysis {
   for (const node of index.fields) checkRanges(node, issues);
   checkConditions(index, issues);
   checkRouting(definition, index, issues);
+  checkContact(definition, index, issues);
   return issues.length ? { ok: false, issues } : { ok: true, definition, index };
 }
 
