@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { Problem } from '../../src/contract/problem.ts';
 import { StatusView, SubmissionReceipt } from '../../src/contract/submission.ts';
 import { SAMPLE_CATALOG_DIR, parseTrustProxy } from '../../src/server/app.ts';
-import { uploadClient } from '../../src/server/routes/submissions.ts';
+import { uploadClient } from '../../src/server/uploads.ts';
 import {
   bearer,
   gewerbe,
