@@ -25,7 +25,10 @@ import { FormCache } from './forms.ts';
 import { ProblemError, issuesToFieldErrors, problemBody } from './problem.ts';
 import { authorityRoutes } from './routes/authority.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { statusRoutes } from './routes/status.ts';
 import { submissionRoutes } from './routes/submissions.ts';
+import { OutboxWorker, createTransport, type MailSettings, type OutboxTimings } from './mail/outbox.ts';
+import { mailsFor } from './mail/notices.ts';
 import { createSearch } from './search.ts';
 import { Store } from './store.ts';
 
@@ -87,6 +90,11 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Longest time to receive a whole request in milliseconds (default {@link REQUEST_TIMEOUT_MS}). */
   requestTimeoutMs?: number;
+  /**
+   * Mail through SMTP (`OZG_SMTP_URL`, `OZG_MAIL_FROM`, `OZG_INBOX_URL`): the applicant's receipt and notices, the
+   * authorities' notices of new applications and replies. Without it nothing is mailed. `timings` for tests.
+   */
+  mail?: MailSettings & { timings?: OutboxTimings };
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -132,6 +140,8 @@ declare module 'fastify' {
     catalog: Catalog;
     /** Settles when the latest purge of unused uploads (at start, then hourly) has finished. */
     uploadsPurged(): Promise<void>;
+    /** The mail outbox worker, when mail is set up. */
+    outbox: OutboxWorker | undefined;
   }
 }
 
@@ -164,6 +174,8 @@ const STATUS_KIND: Record<number, ProblemKind> = {
 
 /** Builds the app: loads and checks the catalog (throws `CatalogError`), opens the store, registers routes. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Throws MailSettingsError for a setting that cannot work, before anything else is opened.
+  const transport = options.mail ? createTransport(options.mail) : undefined;
   const forms = new FormCache();
   const catalogDir = resolve(options.catalogDir ?? SAMPLE_CATALOG_DIR);
   const catalog = await loadCatalog(catalogDir, (form) => void forms.get(form));
@@ -195,7 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serverOptions: FastifyHttpOptions<Server> = {
     logger: {
       level: options.logLevel ?? 'info',
-      redact: ['req.headers.authorization', 'req.headers["idempotency-key"]'],
+      redact: ['req.headers.authorization', 'req.headers["idempotency-key"]', 'req.headers["x-access-code"]'],
     },
     bodyLimit: 1024 * 1024,
     requestTimeout: requestTimeoutMs,
@@ -212,6 +224,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ? options.trustProxy.join(',') : false,
   };
   const app = Fastify(serverOptions);
+  let outbox: OutboxWorker | undefined;
+  if (options.mail && transport) {
+    const worker = new OutboxWorker(ctx.store, transport, app.log, ctx.now, options.mail.timings);
+    const inboxUrl = options.mail.inboxUrl;
+    ctx.mail = {
+      drafts: (submission, event, fileCount) => mailsFor(catalog, inboxUrl, submission, event, fileCount),
+      wake: () => worker.wake(),
+    };
+    outbox = worker;
+  }
+  app.decorate('outbox', outbox);
   app.decorate('catalog', catalog);
   app.decorate('database', database);
   // Uploads of abandoned forms are deleted a day after they came, at start and every hour while running.
@@ -231,6 +254,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   purgeTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
+    await outbox?.stop();
     await database.close();
   });
 
@@ -318,7 +342,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       callback(null, {
         origin: allowed && request.headers.origin !== undefined ? request.headers.origin : false,
         methods: ['GET', 'POST'],
-        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-File-Name', 'If-None-Match'],
+        allowedHeaders: [
+          'Content-Type',
+          'Authorization',
+          'Idempotency-Key',
+          'X-File-Name',
+          'X-Access-Code',
+          'If-None-Match',
+        ],
         exposedHeaders: ['Retry-After', 'ETag', 'Idempotent-Replayed', 'X-Request-Id'],
         maxAge: 600,
         strictPreflight: false,
@@ -363,13 +394,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const check = await database.checkWrite(HEALTH_TIMEOUT_MS);
-    if (check.ok) return { status: 'ok' };
+    // Mail is a detail: a mail server that is down delays mail, the service itself still works.
+    const mail = outbox && check.ok ? { mail: await ctx.store.outboxHealth() } : {};
+    if (check.ok) return { status: 'ok', ...mail };
     request.log.error({ reason: check.reason }, `health check: database cannot write: ${check.reason}`);
     return reply.status(503).send({ status: 'unavailable', reason: check.reason });
   });
 
   catalogRoutes(app, ctx);
   submissionRoutes(app, ctx);
+  statusRoutes(app, ctx);
   authorityRoutes(app, ctx);
 
   const widgetsDir = options.widgetsDir ?? fileURLToPath(new URL('dist/', ROOT));
@@ -400,5 +434,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   await app.ready();
+  // Mail left from before a restart goes out now.
+  outbox?.start();
   return app;
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as z from 'zod/mini';
 import {
   Authority,
+  CatalogAuthority,
   Category,
   Location,
   Responsibility,
@@ -34,7 +35,10 @@ export type ApiKeyEntry = z.infer<typeof ApiKeyEntry>;
 export interface Catalog {
   dir: string;
   tenants: Map<string, Tenant>;
+  /** The public part of each authority (what citizens and other authorities may see). */
   authorities: Map<string, Authority>;
+  /** Where each authority's notices go, if anywhere (never shown to citizens). */
+  authorityNotices: Map<string, { email?: string; inboxUrl?: string }>;
   responsibilities: Responsibility[];
   locations: Location[];
   /** Gemeinde names by ARS, for lists that show where an application is from. */
@@ -99,10 +103,21 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
     parse(z.array(Tenant), await readJson(dir, 'tenants.json'), 'tenants.json'),
     'tenants.json',
   );
-  const authorities = byId(
-    parse(z.array(Authority), await readJson(dir, 'authorities.json'), 'authorities.json'),
+  const catalogAuthorities = byId(
+    parse(z.array(CatalogAuthority), await readJson(dir, 'authorities.json'), 'authorities.json'),
     'authorities.json',
   );
+  const authorities = new Map<string, Authority>();
+  const authorityNotices = new Map<string, { email?: string; inboxUrl?: string }>();
+  for (const [id, entry] of catalogAuthorities) {
+    const { notificationEmail, inboxUrl, ...publicPart } = entry;
+    authorities.set(id, z.parse(Authority, publicPart));
+    const email = notificationEmail ?? entry.email;
+    authorityNotices.set(id, {
+      ...(email === undefined ? {} : { email }),
+      ...(inboxUrl === undefined ? {} : { inboxUrl }),
+    });
+  }
   const responsibilities = parse(
     z.array(Responsibility),
     await readJson(dir, 'responsibilities.json'),
@@ -189,6 +204,7 @@ export async function loadCatalog(dir: string, checkForm?: (form: FormDefinition
     dir,
     tenants,
     authorities,
+    authorityNotices,
     responsibilities,
     locations,
     placeNames: new Map(locations.map((l) => [l.ars, l.name])),

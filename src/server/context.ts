@@ -5,7 +5,9 @@ import { API_BASE, routes, type RouteName, type Routes } from '../contract/api.t
 import type { Catalog } from './catalog.ts';
 import type { FormCache } from './forms.ts';
 import type { SearchFn } from './search.ts';
-import type { Store } from './store.ts';
+import type { MailDraft } from './mail/compose.ts';
+import type { MailSubject } from './mail/notices.ts';
+import type { StoredEvent, Store } from './store.ts';
 import { refuseUnwieldyJson } from './json-limits.ts';
 import { ProblemError } from './problem.ts';
 
@@ -28,6 +30,13 @@ export interface Ctx {
   /** Origins allowed for every tenant (operators' tools), from `OZG_CORS_ORIGINS`. */
   operatorOrigins: Set<string>;
   now: () => Date;
+  /** Mail, when the operator set up SMTP; otherwise nothing is mailed. */
+  mail?: {
+    /** The mails an event causes, to be written in the event's transaction. */
+    drafts(submission: MailSubject, event: StoredEvent, fileCount?: number): MailDraft[];
+    /** Tells the outbox worker that mail was written (after the commit). */
+    wake(): void;
+  };
 }
 
 type Part<R, K extends string> =

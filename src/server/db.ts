@@ -26,6 +26,8 @@ export interface SubmissionsTable {
   access_code_hash: string;
   created_at: string;
   updated_at: string;
+  /** The applicant's address for the receipt and notices (the form's contact field), if given. */
+  notify_email: string | null;
 }
 
 export interface StatusEventsTable {
@@ -55,6 +57,10 @@ export interface UploadsTable {
    * pending-upload limit; cleared when a submission takes the file.
    */
   client: string | null;
+  /** For a file of a reply to a request for information: the submission it is meant for. */
+  reply_to: string | null;
+  /** The `info-received` event whose reply carries the file, once sent. */
+  event_id: number | null;
 }
 
 export interface IdempotencyTable {
@@ -79,8 +85,34 @@ export interface HealthTable {
   checked_at: string;
 }
 
+/**
+ * A mail waiting for, or past, delivery to the SMTP server. Written in the transaction of the submission or event
+ * that causes it; the outbox worker sends it and records the outcome. Its id is the mail's Message-ID, so a
+ * mail sent again after a crash right after the SMTP server took it is recognisably the same mail.
+ */
+export interface OutboxTable {
+  id: string;
+  submission_id: string;
+  audience: 'citizen' | 'authority';
+  /** The event the mail tells about (`submitted` for the receipt and the new-application notice). */
+  about: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  /** Set while a worker sends the mail; another worker takes it only after this time. */
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface DB {
   health: HealthTable;
+  outbox: OutboxTable;
   submissions: SubmissionsTable;
   status_events: StatusEventsTable;
   uploads: UploadsTable;
@@ -181,6 +213,41 @@ const migrations: Record<string, Migration> = {
         .addColumn('checked_at', 'text', (c) => c.notNull())
         .execute();
       await db.insertInto('health').orIgnore().values({ id: 1, checked_at: '' }).execute();
+    },
+  },
+  '0004_mail_and_replies': {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async up(outer: Kysely<any>) {
+      // One transaction: a crash half-way must not leave columns that make the rerun fail.
+      await outer.transaction().execute(async (db) => {
+        await db.schema.alterTable('submissions').addColumn('notify_email', 'text').execute();
+        await db.schema.alterTable('uploads').addColumn('reply_to', 'text').execute();
+        await db.schema.alterTable('uploads').addColumn('event_id', 'integer').execute();
+        await db.schema
+          .createTable('outbox')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id'))
+          .addColumn('audience', 'text', (c) => c.notNull())
+          .addColumn('about', 'text', (c) => c.notNull())
+          .addColumn('recipient', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('html', 'text', (c) => c.notNull())
+          .addColumn('state', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull())
+          .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+          .addColumn('locked_until', 'text')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('sent_at', 'text')
+          .execute();
+        await db.schema
+          .createIndex('outbox_due')
+          .on('outbox')
+          .columns(['state', 'next_attempt_at'])
+          .execute();
+        await db.schema.createIndex('outbox_submission').on('outbox').column('submission_id').execute();
+      });
     },
   },
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { SAMPLE_CATALOG_DIR, buildApp, parseTrustProxy } from './app.ts';
 import { CatalogError } from './catalog.ts';
 import { DataDirError } from './db.ts';
+import { MailSettingsError } from './mail/outbox.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
@@ -31,6 +32,9 @@ try {
     requestTimeoutMs: (positive(env.OZG_REQUEST_TIMEOUT_SECONDS) ?? 120) * 1000,
     trustProxy: parseTrustProxy(env.OZG_TRUST_PROXY),
     allowDemoKeys: env.OZG_ALLOW_DEMO_KEYS === '1',
+    mail: env.OZG_SMTP_URL
+      ? { smtpUrl: env.OZG_SMTP_URL, from: env.OZG_MAIL_FROM ?? '', inboxUrl: env.OZG_INBOX_URL || undefined }
+      : undefined,
   });
   await app.listen({ port, host });
   const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
@@ -41,6 +45,13 @@ try {
     `  OpenAPI:  ${base}/api/v1/openapi.json`,
     `  Widgets:  ${base}/widgets/ozg-widgets.js (citizens), ${base}/widgets/ozg-caseworker.js (inbox)`,
   ];
+  if (env.OZG_SMTP_URL) {
+    // Never the password: only where mail goes.
+    const smtp = new URL(env.OZG_SMTP_URL);
+    lines.push(`  Mail:     ${smtp.protocol}//${smtp.host} (from ${env.OZG_MAIL_FROM})`);
+  } else {
+    lines.push('  Mail:     off (set OZG_SMTP_URL and OZG_MAIL_FROM to send receipts and notices)');
+  }
   if (catalogDir === SAMPLE_CATALOG_DIR && app.catalog.apiKeys.length > 0) {
     lines.push('', '  Demo authority API keys (sample data only):');
     for (const id of new Set(app.catalog.apiKeys.map((k) => k.authorityId))) lines.push(`    demo-${id}`);
@@ -55,6 +66,8 @@ try {
 } catch (error) {
   if (error instanceof CatalogError) {
     process.stderr.write(`Invalid catalog (${catalogDir}):\n${error.message}\n`);
+  } else if (error instanceof MailSettingsError) {
+    process.stderr.write(`Start failed: ${error.message}\n`);
   } else if (error instanceof DataDirError) {
     process.stderr.write(
       `Start failed: ${error.message}\n(The data directory is OZG_DATA_DIR, default ./data.)\n`,

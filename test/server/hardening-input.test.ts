@@ -220,7 +220,7 @@ describe('unknown answer keys inside a group', () => {
           tenantId: 'stadt-heide',
           serviceId: 'baumfaellgenehmigung',
           formId: 'baumfaellgenehmigung',
-          formVersion: 2,
+          formVersion: 3,
           lang: 'de',
           data: { vorname: 'Erika', baeume: [{ baumart: 'Eiche' }, { baumart: 'Linde', farbe: 'grün' }] },
         },

@@ -349,7 +349,7 @@ describe('sample catalog: form definitions', () => {
     return form;
   };
 
-  it('has the four required forms, each version 2 with 3 to 6 steps, ending with a required declaration', () => {
+  it('has the four required forms, each version 3 with 3 to 6 steps, ending with a required declaration', () => {
     for (const id of [
       'baumfaellgenehmigung',
       'versammlungsanzeige',
@@ -359,7 +359,7 @@ describe('sample catalog: form definitions', () => {
       get(id);
     }
     for (const { form } of forms) {
-      assert.equal(form.version, 2, form.id);
+      assert.equal(form.version, 3, form.id);
       assert.ok(form.steps.length >= 3 && form.steps.length <= 6, `${form.id}: ${form.steps.length} steps`);
       const last = form.steps.at(-1)?.fields.at(-1);
       assert.equal(last?.type, 'checkbox', `${form.id}: ends with a checkbox`);

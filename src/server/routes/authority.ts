@@ -3,7 +3,13 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Authority } from '../../contract/catalog.ts';
 import type { FileRef } from '../../contract/form-definition.ts';
-import { FINAL_STATUSES, type Status, type StatusEvent, type Submission } from '../../contract/submission.ts';
+import {
+  FINAL_STATUSES,
+  type Notice,
+  type Status,
+  type StatusEvent,
+  type Submission,
+} from '../../contract/submission.ts';
 import { on, type Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
 import { sha256 } from '../security.ts';
@@ -74,7 +80,17 @@ export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
     const authority = authenticate(ctx, request);
     const row = await ctx.store.submissionOfAuthority(request.params.id, authority.id);
     if (!row) throw new ProblemError('not-found', NOT_FOUND);
-    const [events, files] = await Promise.all([ctx.store.eventsOf(row.id), ctx.store.uploadsOf(row.id)]);
+    const [events, files, notices] = await Promise.all([
+      ctx.store.eventsOf(row.id),
+      ctx.store.uploadsOf(row.id),
+      ctx.store.noticesOf(row.id),
+    ]);
+    const fileRef = (f: (typeof files)[number]): FileRef => ({
+      uploadId: f.id,
+      name: f.name,
+      size: f.size,
+      type: f.type,
+    });
     const body: Submission = {
       id: row.id,
       reference: row.reference,
@@ -91,12 +107,24 @@ export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
       lang: row.lang as Submission['lang'],
       authorityId: row.authority_id,
       data: JSON.parse(row.data) as Record<string, unknown>,
-      files: files.map((f): FileRef => ({ uploadId: f.id, name: f.name, size: f.size, type: f.type })),
+      files: files.filter((f) => f.event_id === null).map(fileRef),
       events: events.map((e) => {
         const event: StatusEvent = { type: e.type as Status, at: e.at, authorityId: e.authority_id };
         if (e.from_authority_id !== null) event.fromAuthorityId = e.from_authority_id;
         if (e.message !== null) event.message = e.message;
+        const sent = files.filter((f) => f.event_id === e.id);
+        if (sent.length > 0) event.files = sent.map(fileRef);
         return event;
+      }),
+      notices: notices.map((n) => {
+        const notice: Notice = {
+          audience: n.audience,
+          about: n.about as Status,
+          state: n.state,
+          createdAt: n.created_at,
+        };
+        if (n.sent_at !== null) notice.sentAt = n.sent_at;
+        return notice;
       }),
     };
     return body;
@@ -141,8 +169,10 @@ export function authorityRoutes(app: FastifyInstance, ctx: Ctx): void {
       },
       (status) => FINAL_STATUSES.includes(status as Status),
       ctx.now(),
+      ctx.mail?.drafts,
     );
     if (!event) throw new ProblemError('not-found', NOT_FOUND);
+    ctx.mail?.wake();
     const body: StatusEvent = { type: event.type as Status, at: event.at, authorityId: event.authorityId };
     if (event.fromAuthorityId !== undefined) body.fromAuthorityId = event.fromAuthorityId;
     if (event.message !== undefined) body.message = event.message;

@@ -38,10 +38,11 @@ function summaryOf(s: Service): ServiceSummary {
   return out;
 }
 
-function publicTenant(t: Tenant): PublicTenant {
+function publicTenant(t: Tenant, notifiesByEmail: boolean): PublicTenant {
   const out: PublicTenant = { id: t.id, name: t.name, ars: t.ars, privacyNoticeUrl: t.privacyNoticeUrl };
   if (t.statusPageUrl !== undefined) out.statusPageUrl = t.statusPageUrl;
   if (t.theme !== undefined) out.theme = t.theme;
+  out.notifiesByEmail = notifiesByEmail;
   return out;
 }
 
@@ -66,7 +67,9 @@ export function catalogRoutes(app: FastifyInstance, ctx: Ctx): void {
     ]),
   );
 
-  on(app, 'getTenant', async (request) => publicTenant(tenantOf(ctx, request, request.params.tenant)));
+  on(app, 'getTenant', async (request) =>
+    publicTenant(tenantOf(ctx, request, request.params.tenant), ctx.mail !== undefined),
+  );
 
   on(app, 'listServices', async (request) => {
     const tenant = tenantOf(ctx, request, request.params.tenant);
