@@ -10,6 +10,11 @@
  * new ApiClient('https://ozg.example.de', { fetch: backend.fetch, xhr: backend.xhr });
  * ```
  *
+ * A citizen's reply to a request for information works as on the server: files only while information is requested
+ * (409 otherwise), PDF, JPEG or PNG up to 10 MB, at most 10, each used once; the status becomes `info-received` with
+ * the message and the files. The authority sees the reply's files in the event and the mails about an application
+ * (`notices`), which only seeded applications have: the fixture sends no mail.
+ *
  * What it leaves out on purpose: origin checks (CORS), rate limits, the pending-upload limit and the upload rules
  * that guard caseworkers' computers (the magic-number check, file names cleaned and given their type's ending,
  * answers showing the stored file): stories upload well-named sample files. Failures and slow answers are
@@ -25,6 +30,7 @@ import {
   Location,
   PROBLEM_CONTENT_TYPE,
   PublicTenant,
+  REPLY_FILE_TYPES,
   Responsibility,
   Service,
   ServiceSummary,
@@ -38,7 +44,9 @@ import {
   type FileRef,
   type FormAnswers,
   type Lang,
+  type Notice,
   type ProblemKind,
+  type ReplyRequest,
   type RouteDef,
   type RouteName,
   type Status,
@@ -124,7 +132,26 @@ export interface FixtureOptions {
   forms?: { definition: FormDefinition; serviceId: string }[];
   /** The clock (default: the real one). */
   now?: () => Date;
+  /**
+   * What tenants say about mail (`notifiesByEmail`), as a backend with mail set up would: default false, like the
+   * reference backend without mail. The fixture itself never mails anybody.
+   */
+  notifiesByEmail?: boolean;
 }
+
+/** A step of a seeded application: a caseworker's (`by` defaults to the authority handling it then) or the reply. */
+export type SeedEvent =
+  | (StatusEventRequest & { at: Date; by?: string })
+  | {
+      type: 'info-received';
+      at: Date;
+      message?: string;
+      /** Files sent with the reply. */
+      files?: { name: string; type: string; size?: number }[];
+    };
+
+/** A mail about a seeded application (the fixture itself mails nobody). */
+export type SeedNotice = Pick<Notice, 'audience' | 'about' | 'state'> & { at: Date; sentAt?: Date };
 
 /** An application put into the backend before a story starts, as a citizen and caseworkers would have. */
 export interface SeedApplication {
@@ -137,8 +164,10 @@ export interface SeedApplication {
   files?: { fieldId: string; name: string; type: string; size?: number }[];
   /** When the citizen submitted it. */
   at: Date;
-  /** What caseworkers did afterwards, in order (`by` defaults to the authority handling it then). */
-  events?: (StatusEventRequest & { at: Date; by?: string })[];
+  /** What caseworkers (and the citizen, replying) did afterwards, in order. */
+  events?: SeedEvent[];
+  /** Mails about it and whether they reached the mail server (e.g. a receipt that `failed`). */
+  notices?: SeedNotice[];
 }
 
 /** The backend: `fetch` and `xhr` go straight into `ApiClientOptions`. */
@@ -171,6 +200,27 @@ const NO_AUTHORITY =
   'Für diesen Ort ist keine zuständige Stelle hinterlegt. / No responsible authority for this place.';
 const STATUS_NOT_FOUND =
   'Kein Antrag passt zu diesen Angaben. Bitte Aktenzeichen und Zugangscode prüfen. / No application matches these details. Please check the reference and access code.';
+const NOT_REQUESTED =
+  'Zu diesem Antrag werden gerade keine Angaben nachgefordert. / No information is requested for this application.';
+/** The reference backend's default upload limit. */
+const MAX_REPLY_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The uploaded file's name from `X-File-Name` (URI-encoded), without any path; 400 when there is none. */
+function fileName(headers: Headers): string {
+  let name = headers.get('X-File-Name') ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // An undecodable name is kept as sent.
+  }
+  name = name.split(/[\\/]/).pop()!.trim();
+  if (name === '') {
+    throw invalid('Dateiname fehlt. / File name missing.', [
+      { pointer: '/headers/X-File-Name', detail: 'Dateiname fehlt. / File name missing.', code: 'required' },
+    ]);
+  }
+  return name;
+}
 
 /** No 0/O, 1/I/L: codes are read from paper and typed by hand (as the reference backend does). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -186,6 +236,8 @@ interface StoredUpload {
   fieldId: string;
   content: Blob;
   submissionId?: string;
+  /** For a file of a reply: the submission it was uploaded for (`submissionId` is set once the reply is sent). */
+  replyFor?: string;
 }
 
 interface StoredSubmission {
@@ -205,6 +257,7 @@ interface StoredSubmission {
   updatedAt: string;
   files: string[];
   events: StatusEvent[];
+  notices: Notice[];
 }
 
 interface Call {
@@ -399,6 +452,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       updatedAt: stamp,
       files: fileIds,
       events: [{ type: 'submitted', at: stamp, authorityId: responsible.authorityId }],
+      notices: [],
     };
     submissions.set(stored.id, stored);
     for (const id of fileIds) uploads.get(id)!.submissionId = stored.id;
@@ -439,6 +493,106 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     return event;
   }
 
+  /** The application a citizen opens with reference (or id) and access code; wrong and unknown alike: 404. */
+  function byCredentials(idOrReference: string, accessCode: string): StoredSubmission {
+    const wanted = idOrReference.trim();
+    const stored = [...submissions.values()].find((s) => s.id === wanted || s.reference === wanted);
+    if (!stored || stored.accessCode !== normalizeAccessCode(accessCode)) throw notFound(STATUS_NOT_FOUND);
+    return stored;
+  }
+
+  function viewOf(stored: StoredSubmission): StatusView {
+    return {
+      reference: stored.reference,
+      status: stored.status,
+      serviceName: serviceName(stored.serviceId),
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      authority: authorityOf(stored.authorityId),
+      events: stored.events.map((e) => ({
+        type: e.type,
+        at: e.at,
+        authorityName: authorityOf(e.authorityId).name,
+        ...(e.message !== undefined ? { message: e.message } : {}),
+        ...(e.files ? { files: e.files.map(({ name, size }) => ({ name, size })) } : {}),
+      })),
+    };
+  }
+
+  /** Keeps one file of a reply, checked as the reference backend checks it (but for the magic number). */
+  function storeReplyUpload(stored: StoredSubmission, name: string, type: string, content: Blob): FileRef {
+    if (stored.status !== 'info-requested') throw new Refusal('conflict', 409, NOT_REQUESTED);
+    if (content.size === 0) {
+      throw invalid('Die Datei ist leer. / The file is empty.', [
+        { pointer: '/body', detail: 'Die Datei ist leer. / The file is empty.', code: 'empty' },
+      ]);
+    }
+    if (!(REPLY_FILE_TYPES as readonly string[]).includes(type)) {
+      throw new Refusal(
+        'unsupported-media-type',
+        415,
+        'Erlaubt sind PDF, JPEG und PNG. / Only PDF, JPEG and PNG are accepted.',
+      );
+    }
+    if (content.size > MAX_REPLY_FILE_BYTES) {
+      throw new Refusal('payload-too-large', 413, 'Die Datei ist zu groß. / The file is too large.');
+    }
+    const ref: FileRef = {
+      uploadId: randomCode(24, 'abcdefghijklmnopqrstuvwxyz0123456789'),
+      name,
+      size: content.size,
+      type,
+    };
+    uploads.set(ref.uploadId, {
+      ref,
+      tenant: stored.tenantId,
+      formId: '',
+      fieldId: '',
+      content,
+      replyFor: stored.id,
+    });
+    return ref;
+  }
+
+  /** The citizen's reply: only while information is requested; each file of this application, used once. */
+  function reply(
+    stored: StoredSubmission,
+    message: string | undefined,
+    uploadIds: readonly string[],
+    at: Date,
+  ) {
+    if (stored.status !== 'info-requested') throw new Refusal('conflict', 409, NOT_REQUESTED);
+    const usable = (id: string, i: number) => {
+      const upload = uploads.get(id);
+      return (
+        upload?.replyFor === stored.id && upload.submissionId === undefined && uploadIds.indexOf(id) === i
+      );
+    };
+    if (!uploadIds.every(usable)) {
+      throw invalid(
+        'Eine Datei wurde nicht gefunden. Bitte erneut hochladen. / A file was not found. Please upload it again.',
+        [{ pointer: '/files', detail: 'Datei nicht gefunden. / File not found.', code: 'unknown_file' }],
+      );
+    }
+    const event: StatusEvent = {
+      type: 'info-received',
+      at: at.toISOString(),
+      authorityId: stored.authorityId,
+    };
+    const text = message?.trim();
+    if (text) event.message = text;
+    if (uploadIds.length > 0) {
+      event.files = uploadIds.map((id) => {
+        const upload = uploads.get(id)!;
+        upload.submissionId = stored.id;
+        return upload.ref;
+      });
+    }
+    stored.events.push(event);
+    stored.status = 'info-received';
+    stored.updatedAt = event.at;
+  }
+
   function summaryOf(s: StoredSubmission): SubmissionSummary {
     return {
       id: s.id,
@@ -462,7 +616,12 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
   }
 
   const handlers: Record<RouteName, (call: Call) => Answer> = {
-    getTenant: ({ params }) => ({ body: z.parse(PublicTenant, tenantOf(params.tenant!)) }),
+    getTenant: ({ params }) => ({
+      body: {
+        ...z.parse(PublicTenant, tenantOf(params.tenant!)),
+        notifiesByEmail: options.notifiesByEmail ?? false,
+      },
+    }),
 
     listServices: ({ params, query }) => {
       const tenant = tenantOf(params.tenant!);
@@ -561,22 +720,7 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
     },
 
     uploadFile: ({ params, headers, raw }) => {
-      let name = headers.get('X-File-Name') ?? '';
-      try {
-        name = decodeURIComponent(name);
-      } catch {
-        // An undecodable name is kept as sent.
-      }
-      name = name.split(/[\\/]/).pop()!.trim();
-      if (name === '') {
-        throw invalid('Dateiname fehlt. / File name missing.', [
-          {
-            pointer: '/headers/X-File-Name',
-            detail: 'Dateiname fehlt. / File name missing.',
-            code: 'required',
-          },
-        ]);
-      }
+      const name = fileName(headers);
       const type = (headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
       return {
         body: storeUpload(params.tenant!, params.formId!, params.fieldId!, name, type, raw ?? new Blob()),
@@ -613,24 +757,20 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
 
     getStatus: ({ body }) => {
       const { idOrReference, accessCode } = body as { idOrReference: string; accessCode: string };
-      const wanted = idOrReference.trim();
-      const stored = [...submissions.values()].find((s) => s.id === wanted || s.reference === wanted);
-      if (!stored || stored.accessCode !== normalizeAccessCode(accessCode)) throw notFound(STATUS_NOT_FOUND);
-      const view: StatusView = {
-        reference: stored.reference,
-        status: stored.status,
-        serviceName: serviceName(stored.serviceId),
-        createdAt: stored.createdAt,
-        updatedAt: stored.updatedAt,
-        authority: authorityOf(stored.authorityId),
-        events: stored.events.map((e) => ({
-          type: e.type,
-          at: e.at,
-          authorityName: authorityOf(e.authorityId).name,
-          ...(e.message !== undefined ? { message: e.message } : {}),
-        })),
-      };
-      return { body: view };
+      return { body: viewOf(byCredentials(idOrReference, accessCode)) };
+    },
+
+    uploadReplyFile: ({ params, headers, raw }) => {
+      const stored = byCredentials(params.reference!, headers.get('X-Access-Code') ?? '');
+      const type = (headers.get('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+      return { body: storeReplyUpload(stored, fileName(headers), type, raw ?? new Blob()) };
+    },
+
+    replyToRequest: ({ body }) => {
+      const request = body as ReplyRequest;
+      const stored = byCredentials(request.idOrReference, request.accessCode);
+      reply(stored, request.message, request.files ?? [], now());
+      return { body: viewOf(stored) };
     },
 
     getOwnAuthority: ({ headers }) => ({ body: authenticate(headers) }),
@@ -662,14 +802,16 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
         data: s.data,
         files: s.files.map((id) => uploads.get(id)!.ref),
         events: s.events,
+        notices: s.notices,
       };
       return { body };
     },
 
     getSubmissionFile: ({ headers, params }) => {
       const s = ownSubmission(headers, params.id);
-      const upload = s.files.includes(params.uploadId!) ? uploads.get(params.uploadId!) : undefined;
-      if (!upload) throw notFound(NO_SUBMISSION);
+      // The form's files and those of replies sent: both belong to the application.
+      const upload = uploads.get(params.uploadId!);
+      if (!upload || upload.submissionId !== s.id) throw notFound(NO_SUBMISSION);
       return upload.content;
     },
 
@@ -784,10 +926,30 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       // The answers were checked on the day they were submitted (a planned date may have passed since).
       application.at.toISOString().slice(0, 10),
     );
-    for (const { at, by, ...event } of application.events ?? []) {
-      append(by ?? submissions.get(receipt.id)!.authorityId, receipt.id, event, at);
+    const stored = submissions.get(receipt.id)!;
+    for (const event of application.events ?? []) {
+      if (event.type === 'info-received') {
+        const ids = (event.files ?? []).map(
+          (file) =>
+            storeReplyUpload(
+              stored,
+              file.name,
+              file.type,
+              new Blob([new Uint8Array(file.size ?? 1024)], { type: file.type }),
+            ).uploadId,
+        );
+        reply(stored, event.message, ids, event.at);
+      } else {
+        const { at, by, ...request } = event;
+        append(by ?? stored.authorityId, receipt.id, request, at);
+      }
     }
-    return { ...receipt, status: submissions.get(receipt.id)!.status };
+    stored.notices = (application.notices ?? []).map(({ at, sentAt, ...notice }) => ({
+      ...notice,
+      createdAt: at.toISOString(),
+      ...(sentAt ? { sentAt: sentAt.toISOString() } : {}),
+    }));
+    return { ...receipt, status: stored.status };
   }
 
   return {

@@ -7,6 +7,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
+import { until } from './shadow.ts';
 import type { ApiClientOptions } from '../src/client/index.ts';
 import {
   fixtureBackend,
@@ -17,7 +18,8 @@ import {
 } from './fixture-backend.ts';
 import { OzgAuthorityInbox } from '../src/ozg-authority-inbox.ts';
 
-type Scenario = 'sample' | 'wrong-key' | 'loading' | 'empty' | 'error' | 'final' | 'no-form';
+type Scenario =
+  'sample' | 'wrong-key' | 'loading' | 'empty' | 'error' | 'final' | 'no-form' | 'reply' | 'not-notified';
 type Walk = 'none' | 'sign-in' | 'open' | 'invalid' | 'forward-choice' | 'forward';
 
 /** The office whose inbox the stories show, and the Kreis office it forwards to. */
@@ -30,7 +32,12 @@ const daysAgo = (days: number, minutes = 0) => new Date(now - days * 86_400_000 
 const people = ['Hansen', 'Peters', 'Jensen', 'Thomsen', 'Carstens', 'Nissen', 'Rohde', 'Möller'];
 const trees = ['Rotbuche', 'Bergahorn', 'Linde', 'Esche', 'Kastanie', 'Weide', 'Kiefer', 'Pappel'];
 
-/** Earlier applications, one a day, so the list has a second page. */
+/** The receipt mail to the applicant that the mail server never took (a mistyped address, say). */
+const failedReceipt = (at: Date): NonNullable<SeedApplication['notices']> => [
+  { audience: 'citizen', about: 'submitted', state: 'failed', at },
+];
+
+/** Earlier applications, one a day, so the list has a second page; one applicant's receipt mail failed. */
 function earlier(i: number): SeedApplication {
   const base = treeFellingFromHeide(daysAgo(4 + i), {
     files: [{ fieldId: 'fotos', name: `baum-${i + 1}.jpg`, type: 'image/jpeg', size: 64_000 }],
@@ -46,11 +53,71 @@ function earlier(i: number): SeedApplication {
       { type: 'in-progress', at: daysAgo(3 + i) },
       ...(i % 3 === 0 ? [{ type: 'accepted' as const, at: daysAgo(2 + i) }] : []),
     ],
+    ...(i === 4 ? { notices: failedReceipt(daysAgo(4 + i)) } : {}),
   };
 }
 
-/** Heide's inbox: 22 earlier applications, two in progress, and the newest one (closed in `final`). */
-function seedInbox(backend: FixtureBackend, closed: boolean): void {
+/** The newest application of each scenario: just in, closed, answered by the applicant, or not notified. */
+function newest(scenario: Scenario): SeedApplication {
+  switch (scenario) {
+    case 'final':
+      return treeFellingFromHeide(daysAgo(0), {
+        events: [
+          { type: 'accepted', at: daysAgo(0, 60), message: 'Die Fällung ist genehmigt.' },
+          { type: 'completed', at: daysAgo(0, 120) },
+        ],
+      });
+    case 'reply':
+      return treeFellingFromHeide(daysAgo(0), {
+        events: [
+          { type: 'in-progress', at: daysAgo(0, 30) },
+          {
+            type: 'info-requested',
+            at: daysAgo(0, 60),
+            message: 'Bitte reichen Sie ein Foto des ganzen Baumes und einen Lageplan nach.',
+          },
+          {
+            type: 'info-received',
+            at: daysAgo(0, 240),
+            message: 'Anbei das Foto von Süden und der Lageplan.\nDie Eiche steht an der Grundstücksgrenze.',
+            files: [
+              { name: 'eiche-ganz.jpg', type: 'image/jpeg', size: 1_482_133 },
+              { name: 'lageplan.pdf', type: 'application/pdf', size: 212_480 },
+            ],
+          },
+        ],
+        notices: [
+          { audience: 'citizen', about: 'submitted', state: 'sent', at: daysAgo(0), sentAt: daysAgo(0) },
+          {
+            audience: 'authority',
+            about: 'info-received',
+            state: 'sent',
+            at: daysAgo(0, 240),
+            sentAt: daysAgo(0, 241),
+          },
+        ],
+      });
+    case 'not-notified':
+      return treeFellingFromHeide(daysAgo(0), {
+        events: [
+          {
+            type: 'info-requested',
+            at: daysAgo(0, 60),
+            message: 'Bitte reichen Sie ein Foto des ganzen Baumes nach.',
+          },
+        ],
+        notices: [
+          ...failedReceipt(daysAgo(0)),
+          { audience: 'citizen', about: 'info-requested', state: 'failed', at: daysAgo(0, 60) },
+        ],
+      });
+    default:
+      return treeFellingFromHeide(daysAgo(0));
+  }
+}
+
+/** Heide's inbox: 22 earlier applications, two in progress, and the newest one (see {@link newest}). */
+function seedInbox(backend: FixtureBackend, scenario: Scenario): void {
   for (let i = 21; i >= 0; i--) backend.seed(earlier(i));
   backend.seed(
     treeFellingFromHeide(daysAgo(3), {
@@ -65,19 +132,7 @@ function seedInbox(backend: FixtureBackend, closed: boolean): void {
     }),
   );
   backend.seed(treeFellingFromHeide(daysAgo(2), { events: [{ type: 'in-progress', at: daysAgo(1) }] }));
-  backend.seed(
-    treeFellingFromHeide(
-      daysAgo(0),
-      closed
-        ? {
-            events: [
-              { type: 'accepted', at: daysAgo(0, 60), message: 'Die Fällung ist genehmigt.' },
-              { type: 'completed', at: daysAgo(0, 120) },
-            ],
-          }
-        : {},
-    ),
-  );
+  backend.seed(newest(scenario));
 }
 
 const options: Partial<Record<Scenario, FixtureOptions>> = {
@@ -88,18 +143,8 @@ const options: Partial<Record<Scenario, FixtureOptions>> = {
 
 function backendFor(scenario: Scenario): FixtureBackend {
   const backend = fixtureBackend(options[scenario]);
-  if (scenario !== 'empty') seedInbox(backend, scenario === 'final');
+  if (scenario !== 'empty') seedInbox(backend, scenario);
   return backend;
-}
-
-/** Waits until the element shows something (at most 3 s: stories must never hang). */
-async function until(el: HTMLElement, selector: string): Promise<HTMLElement | null> {
-  for (let i = 0; i < 150; i++) {
-    const found = el.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return null;
 }
 
 class StoryInbox extends OzgAuthorityInbox {
@@ -158,7 +203,17 @@ const meta: Meta<Args> = {
     lang: { control: 'inline-radio', options: ['de', 'en'] },
     scenario: {
       control: 'select',
-      options: ['sample', 'wrong-key', 'loading', 'empty', 'error', 'final', 'no-form'],
+      options: [
+        'sample',
+        'wrong-key',
+        'loading',
+        'empty',
+        'error',
+        'final',
+        'no-form',
+        'reply',
+        'not-notified',
+      ],
     },
     walk: { control: 'select', options: ['none', 'sign-in', 'open', 'invalid', 'forward-choice', 'forward'] },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
@@ -202,6 +257,12 @@ export const WithoutForm: Story = { args: { walk: 'open', scenario: 'no-form' } 
 
 /** A completed application: nothing more to change. */
 export const Closed: Story = { args: { walk: 'open', scenario: 'final' } };
+
+/** The applicant answered a request for information: their reply and its files in the history. */
+export const ReplyReceived: Story = { args: { walk: 'open', scenario: 'reply' } };
+
+/** The mails to the applicant failed (receipt and request for information): the caseworker must reach them otherwise. */
+export const CitizenNotNotified: Story = { args: { walk: 'open', scenario: 'not-notified' } };
 
 /** "Angaben nachgefordert" without saying what is needed: the message is asked for. */
 export const MissingMessage: Story = { args: { walk: 'invalid' } };

@@ -2,16 +2,32 @@
  * `<ozg-submission-status>` in each of its states. Storybook has no backend: a story-only subclass answers from
  * the fixture backend, seeded with a tree felling permit from Heide (sample catalog) that caseworkers took to
  * the story's state; the fixture also stays silent or fails. Only an answer outside the contract is scripted.
+ * The reply stories type and choose files as a citizen would, in the element itself.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { until } from './shadow.ts';
 import type { ApiClientOptions } from '../src/client/index.ts';
 import { STATUSES, type Status } from '../src/contract/index.ts';
 import { OzgSubmissionStatus } from '../src/ozg-submission-status.ts';
 import { fixtureBackend, treeFellingFromHeide, type SeedApplication } from './fixture-backend.ts';
 
-type Scenario = Status | 'loading' | 'not-found' | 'error' | 'malformed' | 'rate-limited' | 'stale';
+type Scenario =
+  | Status
+  | 'loading'
+  | 'not-found'
+  | 'error'
+  | 'malformed'
+  | 'rate-limited'
+  | 'stale'
+  | 'reply-files'
+  | 'reply-missing'
+  | 'reply-sending'
+  | 'reply-sent';
+
+/** The reply scenarios: the citizen answers a request for information. */
+const REPLIES = ['reply-files', 'reply-missing', 'reply-sending', 'reply-sent'] as const;
 
 /** The Kreis authority that takes over trees outside the town's own responsibility. */
 const KREIS = 'kreis-dithmarschen-naturschutz';
@@ -20,6 +36,14 @@ const at = (minutes: number) => new Date(start + minutes * 60_000);
 
 type Events = NonNullable<SeedApplication['events']>;
 const inProgress: Events = [{ type: 'in-progress', at: at(60 * 24) }];
+const requested: Events = [
+  ...inProgress,
+  {
+    type: 'info-requested',
+    at: at(60 * 48),
+    message: 'Bitte reichen Sie ein Foto des ganzen Baumes und einen Lageplan nach.',
+  },
+];
 /** What the caseworkers did to bring the application into each state. */
 const histories: Record<Status, Events> = {
   submitted: [],
@@ -32,12 +56,17 @@ const histories: Record<Status, Events> = {
     },
   ],
   'in-progress': inProgress,
-  'info-requested': [
-    ...inProgress,
+  'info-requested': requested,
+  'info-received': [
+    ...requested,
     {
-      type: 'info-requested',
-      at: at(60 * 48),
-      message: 'Bitte reichen Sie ein Foto des ganzen Baumes und einen Lageplan nach.',
+      type: 'info-received',
+      at: at(60 * 52),
+      message: 'Anbei das Foto von Süden und der Lageplan.\nDie Eiche steht an der Grundstücksgrenze.',
+      files: [
+        { name: 'eiche-ganz.jpg', type: 'image/jpeg', size: 1_482_133 },
+        { name: 'lageplan.pdf', type: 'application/pdf', size: 212_480 },
+      ],
     },
   ],
   accepted: [...inProgress, { type: 'accepted', at: at(60 * 24 * 6), message: 'Die Fällung ist genehmigt.' }],
@@ -65,13 +94,19 @@ const isStatus = (scenario: string): scenario is Status => (STATUSES as readonly
 /** The backend of a scenario and the application the story opens in it. */
 function backendFor(scenario: Scenario | 'form' | 'invalid'): {
   fetch: typeof fetch;
+  xhr?: () => XMLHttpRequest;
   open?: { reference: string; accessCode: string };
 } {
-  if (isStatus(scenario)) {
-    const backend = fixtureBackend();
+  if (isStatus(scenario) || (REPLIES as readonly string[]).includes(scenario)) {
+    // The reply being sent never gets its answer.
+    const backend = fixtureBackend(
+      scenario === 'reply-sending' ? { latency: { replyToRequest: Infinity } } : {},
+    );
+    const events = isStatus(scenario) ? histories[scenario] : requested;
     return {
       fetch: backend.fetch,
-      open: backend.seed(treeFellingFromHeide(at(0), { events: histories[scenario] })),
+      xhr: backend.xhr,
+      open: backend.seed(treeFellingFromHeide(at(0), { events })),
     };
   }
   switch (scenario) {
@@ -111,6 +146,19 @@ function backendFor(scenario: Scenario | 'form' | 'invalid'): {
   }
 }
 
+/** A file as the citizen picks it: a PNG, a PDF (each with the start its type has) or a Word document. */
+function sampleFile(name: string): File {
+  if (name.endsWith('.png'))
+    return new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], name, {
+      type: 'image/png',
+    });
+  if (name.endsWith('.pdf'))
+    return new File(['%PDF-1.7\n%\u00e2\u00e3\n'], name, { type: 'application/pdf' });
+  return new File(['PK'], name, {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
+}
+
 class StoryStatus extends OzgSubmissionStatus {
   /** Which backend answers (see the scenarios above). */
   @property() scenario: Scenario | 'form' | 'invalid' = 'submitted';
@@ -124,7 +172,8 @@ class StoryStatus extends OzgSubmissionStatus {
   }
 
   protected override apiOptions(): ApiClientOptions {
-    return { retry: { attempts: 1 }, fetch: this.#story.fetch };
+    const { fetch, xhr } = this.#story;
+    return { retry: { attempts: 1 }, fetch, ...(xhr ? { xhr } : {}) };
   }
 
   override connectedCallback(): void {
@@ -133,6 +182,30 @@ class StoryStatus extends OzgSubmissionStatus {
     if (!open) return;
     this.show(open.reference, open.accessCode);
     if (this.scenario === 'stale') setTimeout(() => void this.refresh(), 50);
+    if ((REPLIES as readonly string[]).includes(this.scenario)) void this.#reply();
+  }
+
+  /** Answers the request as a citizen: types, chooses files, sends (as far as the scenario goes). */
+  async #reply(): Promise<void> {
+    const message = await until(this, '#reply-message');
+    if (!(message instanceof HTMLTextAreaElement)) return;
+    if (this.scenario !== 'reply-missing') {
+      message.value = 'Anbei das Foto des ganzen Baumes und der Lageplan.';
+      message.dispatchEvent(new Event('input'));
+      const input = this.renderRoot.querySelector<HTMLInputElement>('#reply-files')!;
+      const files = new DataTransfer();
+      for (const name of [
+        'eiche-ganz.png',
+        'lageplan.pdf',
+        ...(this.scenario === 'reply-files' ? ['notizen.docx'] : []),
+      ])
+        files.items.add(sampleFile(name));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change'));
+      if (this.scenario === 'reply-files') return;
+      await until(this, '[part="reply-files"] li + li');
+    }
+    (await until(this, '[part="send-button"]'))?.click();
   }
 
   protected override firstUpdated(changed: PropertyValues): void {
@@ -167,6 +240,7 @@ const meta: Meta<Args> = {
         'form',
         'invalid',
         ...STATUSES,
+        ...REPLIES,
         'loading',
         'not-found',
         'error',
@@ -206,8 +280,23 @@ export const Forwarded: Story = { args: { scenario: 'forwarded' } };
 /** Being processed. */
 export const InProgress: Story = { args: { scenario: 'in-progress' } };
 
-/** The authority needs more: what is needed, prominently. */
+/** The authority needs more: what is needed, prominently, and the form to answer online. */
 export const InformationRequested: Story = { args: { scenario: 'info-requested' } };
+
+/** Answering: a message, two files uploaded, a third refused for its type (in words, without a retry). */
+export const ReplyWithFiles: Story = { args: { scenario: 'reply-files' } };
+
+/** "Antwort senden" with neither message nor file: the message at the field, focus on it. */
+export const ReplyMissing: Story = { args: { scenario: 'reply-missing' } };
+
+/** The reply on its way: the send button says so and waits. */
+export const ReplySending: Story = { args: { scenario: 'reply-sending' } };
+
+/** The reply arrived: the confirmation, the new state and the reply in the timeline. */
+export const ReplySent: Story = { args: { scenario: 'reply-sent' } };
+
+/** Information received (seen later): the citizen's reply with its files in the timeline. */
+export const InformationReceived: Story = { args: { scenario: 'info-received' } };
 
 /** Accepted. */
 export const Accepted: Story = { args: { scenario: 'accepted' } };

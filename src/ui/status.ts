@@ -5,6 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../contract/index.ts';
 import type { Status } from '../contract/submission.ts';
+import { formatBytes } from '../forms/messages.ts';
 import { defineMessages } from './i18n.ts';
 
 export const statusMessages = defineMessages({
@@ -13,24 +14,30 @@ export const statusMessages = defineMessages({
     forwarded: 'Weitergeleitet',
     'in-progress': 'In Bearbeitung',
     'info-requested': 'Angaben nachgefordert',
+    'info-received': 'Angaben eingegangen',
     accepted: 'Angenommen',
     rejected: 'Abgelehnt',
     completed: 'Abgeschlossen',
     timeline: 'Verlauf',
     by: 'Zuständig: {authority}',
     message: 'Nachricht',
+    reply: 'Antwort',
+    files: 'Dateien',
   },
   en: {
     submitted: 'Received',
     forwarded: 'Forwarded',
     'in-progress': 'In progress',
     'info-requested': 'Information requested',
+    'info-received': 'Information received',
     accepted: 'Accepted',
     rejected: 'Rejected',
     completed: 'Completed',
     timeline: 'History',
     by: 'Handled by: {authority}',
     message: 'Message',
+    reply: 'Reply',
+    files: 'Files',
   },
 });
 
@@ -54,6 +61,15 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return format.format(date);
 }
 
+/** A file size for people: `482 KB`, `1,4 MB` (German) or `1.4 MB` (English); the form engine's formatter. */
+export const formatFileSize = formatBytes;
+
+/** A file sent with an event (a citizen's reply): its name and size. */
+export interface TimelineFile {
+  name: string;
+  size: number;
+}
+
 /** One entry of a timeline. */
 export interface TimelineEntry {
   type: Status;
@@ -61,6 +77,37 @@ export interface TimelineEntry {
   /** The handling authority after this event, already localized. */
   authority: string;
   message?: string | undefined;
+  /**
+   * The visible label of the message, e.g. „Ihre Antwort“ in the citizen's view. Default: „Antwort“ for
+   * `info-received`, otherwise a label only screen readers hear („Nachricht“).
+   */
+  messageLabel?: string | undefined;
+  /** For `info-received`: the files sent with the reply, listed by name and size. */
+  files?: readonly TimelineFile[] | undefined;
+}
+
+function renderMessage(e: TimelineEntry, lang: Lang): TemplateResult | typeof nothing {
+  if (!e.message) return nothing;
+  const label = e.messageLabel ?? (e.type === 'info-received' ? statusMessages(lang, 'reply') : undefined);
+  return label
+    ? html`<p class="event-message">
+        <strong>${label}: </strong><span class="event-text">${e.message}</span>
+      </p>`
+    : html`<p class="event-message">
+        <span class="ozg-visually-hidden">${statusMessages(lang, 'message')}: </span
+        ><span class="event-text">${e.message}</span>
+      </p>`;
+}
+
+function renderFiles(e: TimelineEntry, lang: Lang): TemplateResult | typeof nothing {
+  if (!e.files || e.files.length === 0) return nothing;
+  return html`<p class="event-files-label">${statusMessages(lang, 'files')}:</p>
+    <ul class="event-files">
+      ${e.files.map(
+        (f) =>
+          html`<li><span class="event-file-name">${f.name}</span> (${formatFileSize(f.size, lang)})</li>`,
+      )}
+    </ul>`;
 }
 
 /** The events of a submission, newest first, as an ordered list with times and messages. */
@@ -81,14 +128,7 @@ export function renderTimeline(
               <time datetime=${e.at}>${formatDateTime(e.at, lang)}</time>
             </p>
             <p class="event-authority">${statusMessages(lang, 'by', { authority: e.authority })}</p>
-            ${
-              e.message
-                ? html`<p class="event-message">
-                    <span class="ozg-visually-hidden">${statusMessages(lang, 'message')}: </span
-                    ><span class="event-text">${e.message}</span>
-                  </p>`
-                : nothing
-            }
+            ${renderMessage(e, lang)} ${renderFiles(e, lang)}
           </li>`,
       )}
     </ol>
@@ -195,6 +235,13 @@ export const statusStyles = css`
   /* Only the message itself keeps its line breaks; the template's own whitespace around it collapses. */
   .event-text {
     white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .event-files {
+    margin: 0;
+    padding-inline-start: var(--_ozg-space-m);
+  }
+  .event-file-name {
     overflow-wrap: anywhere;
   }
 `;

@@ -66,7 +66,7 @@ export async function submitWeaponsLicence(
     tenantId: backend.tenant,
     serviceId: 'kleiner-waffenschein',
     formId: 'kleiner-waffenschein',
-    formVersion: 2,
+    formVersion: 3,
     lang: 'de',
     data: {
       vorname: 'Erika',
@@ -96,5 +96,25 @@ export async function caseworker(
   await new ApiClient(backend.endpoint, { apiKey: demoKey(authorityId) }).request('appendStatusEvent', {
     params: { id: submissionId },
     body: event,
+  });
+}
+
+/** The caseworker asks the applicant for more (status `info-requested`), through the API. */
+export async function requestInformation(
+  backend: TestBackend,
+  receipt: SubmissionReceipt,
+  message = 'Bitte reichen Sie ein Foto des ganzen Baumes nach.',
+): Promise<void> {
+  await caseworker(backend, receipt.authority.id, receipt.id, { type: 'info-requested', message });
+}
+
+/** The applicant answers a request for information through the API (as another tab of theirs would). */
+export async function replyAsApplicant(
+  backend: TestBackend,
+  receipt: SubmissionReceipt,
+  message: string,
+): Promise<void> {
+  await new ApiClient(backend.endpoint).request('replyToRequest', {
+    body: { idOrReference: receipt.reference, accessCode: receipt.accessCode, message },
   });
 }

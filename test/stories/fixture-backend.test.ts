@@ -10,10 +10,19 @@ import {
   fixtureBackend,
   fixtureFetch,
   sampleCatalog,
+  treeFellingFromHeide,
   type FixtureOptions,
 } from '../../stories/fixture-backend.ts';
 import { testBackend } from '../helpers/backend.ts';
-import { HEIDE_TREES, KREIS_CARS, KREIS_TREES, PHOTO_BYTES, demoKey } from '../helpers/submissions.ts';
+import {
+  HEIDE_TREES,
+  KREIS_CARS,
+  KREIS_TREES,
+  PHOTO_BYTES,
+  demoKey,
+  requestInformation,
+  submitTreeFelling,
+} from '../helpers/submissions.ts';
 import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 
 const ENDPOINT = 'https://ozg.example.de';
@@ -126,6 +135,7 @@ describe('fixture backend', () => {
       'ars',
       'id',
       'name',
+      'notifiesByEmail',
       'privacyNoticeUrl',
       'statusPageUrl',
       'theme',
@@ -249,6 +259,117 @@ describe('fixture backend', () => {
     });
     expect(status.status).to.equal('info-requested');
     expect(status.updatedAt).to.equal('2026-11-23T10:00:00.000Z');
+  });
+
+  it('refuses replies as the backend does: not requested, wrong code, wrong type, nothing said', async () => {
+    const { backend, api } = client();
+    const mine = backend.seed(treeFellingFromHeide(new Date()));
+    const real = await testBackend();
+    const realApi = new ApiClient(real.endpoint, { retry: { attempts: 1 } });
+    const theirs = await submitTreeFelling(real, 'Ulme');
+    const pdf = () => Object.assign(new Blob(['%PDF-1.7\n'], { type: 'application/pdf' }), { name: 'a.pdf' });
+    const text = () => Object.assign(new Blob(['x'], { type: 'text/plain' }), { name: 'a.txt' });
+    const statuses = async (c: ApiClient, r: { reference: string; accessCode: string }) => {
+      const body = { idOrReference: r.reference, accessCode: r.accessCode };
+      return Promise.all([
+        outcome(c.uploadReplyFile({ reference: r.reference }, r.accessCode, pdf())),
+        outcome(c.request('replyToRequest', { body: { ...body, message: 'Anbei.' } })),
+        outcome(c.uploadReplyFile({ reference: r.reference }, 'FALSCH12345', pdf())),
+      ]).then((all) => all.map((o) => ('status' in o ? o.status : 201)));
+    };
+    // Nothing requested yet: 409, and 404 for a wrong code.
+    expect(await statuses(api, mine)).to.deep.equal([409, 409, 404]);
+    expect(await statuses(realApi, theirs)).to.deep.equal([409, 409, 404]);
+
+    const heide = new ApiClient(ENDPOINT, { fetch: backend.fetch, apiKey: demoKey(HEIDE_TREES) });
+    await heide.request('appendStatusEvent', {
+      params: { id: mine.id },
+      body: { type: 'info-requested', message: 'Bitte ein Foto.' },
+    });
+    await requestInformation(real, theirs, 'Bitte ein Foto.');
+    for (const [c, r] of [
+      [api, mine],
+      [realApi, theirs],
+    ] as const) {
+      const wrongType = await outcome(c.uploadReplyFile({ reference: r.reference }, r.accessCode, text()));
+      expect(wrongType).to.deep.equal({ status: 415 });
+      const empty = await outcome(
+        c.request('replyToRequest', { body: { idOrReference: r.reference, accessCode: r.accessCode } }),
+      );
+      expect(empty).to.deep.equal({ status: 400 });
+      const unknown = await failure(
+        c.request('replyToRequest', {
+          body: { idOrReference: r.reference, accessCode: r.accessCode, files: ['niehochgeladen0000000'] },
+        }),
+      );
+      expect(unknown.fieldErrors.map((e) => e.pointer)).to.deep.equal(['/files']);
+    }
+  });
+
+  it('takes a reply with files while information is requested; the authority sees its files and the mails', async () => {
+    const { backend, api } = client();
+    const at = new Date(Date.UTC(2026, 10, 23, 9));
+    const receipt = backend.seed(
+      treeFellingFromHeide(at, {
+        events: [{ type: 'info-requested', message: 'Bitte ein Foto.', at: new Date(+at + 3_600_000) }],
+        notices: [{ audience: 'citizen', about: 'submitted', state: 'failed', at }],
+      }),
+    );
+    const credentials = { idOrReference: receipt.reference, accessCode: receipt.accessCode };
+    const ref = await api.uploadReplyFile({ reference: receipt.reference }, receipt.accessCode, photo());
+    expect(ref).to.include({ name: 'baum.png', size: PHOTO_BYTES.length, type: 'image/png' });
+    const view = await api.request('replyToRequest', {
+      body: { ...credentials, message: '  Anbei das Foto.  ', files: [ref.uploadId] },
+    });
+    expect(view.status).to.equal('info-received');
+    expect(view.events.at(-1)).to.deep.include({
+      type: 'info-received',
+      message: 'Anbei das Foto.',
+      files: [{ name: 'baum.png', size: PHOTO_BYTES.length }],
+    });
+    expect(await api.request('getStatus', { body: credentials })).to.deep.equal(view);
+    // Answered: no second reply.
+    const again = await failure(
+      api.request('replyToRequest', { body: { ...credentials, message: 'Noch was.' } }),
+    );
+    expect(again.status).to.equal(409);
+
+    const heide = new ApiClient(ENDPOINT, { fetch: backend.fetch, apiKey: demoKey(HEIDE_TREES) });
+    const full = await heide.request('getSubmission', { params: { id: receipt.id } });
+    expect(full.status).to.equal('info-received');
+    expect(full.events.at(-1)!.files).to.deep.equal([ref]);
+    expect(full.files.map((f) => f.uploadId)).not.to.include(ref.uploadId);
+    expect(full.notices).to.deep.equal([
+      { audience: 'citizen', about: 'submitted', state: 'failed', createdAt: at.toISOString() },
+    ]);
+    const file = await heide.request('getSubmissionFile', {
+      params: { id: receipt.id, uploadId: ref.uploadId },
+    });
+    expect(new Uint8Array(await file.arrayBuffer())).to.deep.equal(PHOTO_BYTES);
+  });
+
+  it('seeds a reply with its files', async () => {
+    const { backend, api } = client();
+    const at = new Date(Date.UTC(2026, 10, 23, 9));
+    const receipt = backend.seed(
+      treeFellingFromHeide(at, {
+        events: [
+          { type: 'info-requested', message: 'Bitte ein Foto.', at: new Date(+at + 60_000) },
+          {
+            type: 'info-received',
+            message: 'Anbei.',
+            files: [{ name: 'eiche.jpg', type: 'image/jpeg', size: 2048 }],
+            at: new Date(+at + 120_000),
+          },
+        ],
+      }),
+    );
+    expect(receipt.status).to.equal('info-received');
+    const view = await api.request('getStatus', {
+      body: { idOrReference: receipt.reference, accessCode: receipt.accessCode },
+    });
+    expect(view.events.map((e) => e.type)).to.deep.equal(['submitted', 'info-requested', 'info-received']);
+    expect(view.events[2]!.files).to.deep.equal([{ name: 'eiche.jpg', size: 2048 }]);
   });
 
   it('injects latency and failures per route', async () => {

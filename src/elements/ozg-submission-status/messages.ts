@@ -1,4 +1,4 @@
-/** Texts of `<ozg-submission-status>`, German first. */
+/** Texts of `<ozg-submission-status>`, German first; those of the reply form are in `reply.messages.ts`. */
 import { defineMessages } from '../../ui/i18n.ts';
 
 export const statusViewMessages = defineMessages({
@@ -31,7 +31,8 @@ export const statusViewMessages = defineMessages({
     explain_forwarded: 'Ihr Antrag wurde an die zuständige Stelle weitergeleitet.',
     'explain_in-progress': 'Ihr Antrag wird bearbeitet.',
     'explain_info-requested':
-      'Die Behörde benötigt weitere Angaben oder Unterlagen von Ihnen. Bitte wenden Sie sich an die zuständige Stelle.',
+      'Die Behörde benötigt weitere Angaben oder Unterlagen von Ihnen. Sie können sie unten online nachreichen.',
+    'explain_info-received': 'Ihre Antwort ist bei der Behörde eingegangen. Die Bearbeitung geht weiter.',
     explain_accepted: 'Ihr Antrag wurde angenommen.',
     explain_rejected: 'Ihr Antrag wurde abgelehnt.',
     explain_completed: 'Die Bearbeitung Ihres Antrags ist abgeschlossen.',
@@ -50,6 +51,11 @@ export const statusViewMessages = defineMessages({
     rateLimitedShort:
       'Zum Schutz Ihrer Daten sind Abfragen begrenzt. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
     staleNote: 'Angezeigt wird der zuletzt abgerufene Stand.',
+    yourReply: 'Ihre Antwort',
+    replyHeading: 'Angaben nachreichen',
+    replyLoading: 'Formular wird geladen …',
+    replyUnavailable:
+      'Das Formular für Ihre Antwort konnte nicht geladen werden. Bitte prüfen Sie Ihre Internetverbindung.',
   },
   en: {
     heading: 'Follow your application',
@@ -79,7 +85,8 @@ export const statusViewMessages = defineMessages({
     explain_forwarded: 'Your application was forwarded to the responsible authority.',
     'explain_in-progress': 'Your application is being processed.',
     'explain_info-requested':
-      'The authority needs further information or documents from you. Please contact the responsible authority.',
+      'The authority needs further information or documents from you. You can send them online below.',
+    'explain_info-received': 'Your reply has reached the authority. Processing continues.',
     explain_accepted: 'Your application was accepted.',
     explain_rejected: 'Your application was rejected.',
     explain_completed: 'Your application has been dealt with completely.',
@@ -97,5 +104,9 @@ export const statusViewMessages = defineMessages({
     seconds: '{seconds} seconds',
     rateLimitedShort: 'To protect your data, look-ups are limited. Please wait a moment and try again.',
     staleNote: 'Shown is the status last retrieved.',
+    yourReply: 'Your reply',
+    replyHeading: 'Send the requested information',
+    replyLoading: 'Loading the form …',
+    replyUnavailable: 'The form for your reply could not be loaded. Please check your internet connection.',
   },
 });

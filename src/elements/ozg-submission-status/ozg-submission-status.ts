@@ -7,7 +7,7 @@ import {
   type ConfigField,
   type RouteTable,
 } from '../../client/index.ts';
-import { getStatus } from '../../contract/api.ts';
+import { getStatus, replyToRequest, uploadReplyFile } from '../../contract/api.ts';
 import { localize } from '../../contract/common.ts';
 import {
   AccessCode,
@@ -30,6 +30,10 @@ import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { statusViewMessages as m } from './messages.ts';
+import type * as ReplyModule from './reply.ts';
+import type { ReplyController } from './reply.ts';
+import { dropReplyDraft, hasReplyDraft } from './reply-draft.ts';
+import { replyStyles } from './reply.styles.ts';
 
 /** Detail of `ozg-status-change`. */
 export interface OzgStatusChangeDetail {
@@ -39,9 +43,15 @@ export interface OzgStatusChangeDetail {
   previous: Status | null;
 }
 
+/** Detail of `ozg-reply-sent`. */
+export interface OzgReplySentDetail {
+  reference: string;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ozg-status-change': CustomEvent<OzgStatusChangeDetail>;
+    'ozg-reply-sent': CustomEvent<OzgReplySentDetail>;
   }
 }
 
@@ -55,6 +65,9 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
   | { kind: 'ready'; view: StatusView };
+
+/** The reply's module (`reply.ts`), loaded on demand: `idle` before it is needed and once it is there. */
+type ReplyModuleState = 'idle' | 'loading' | 'failed';
 
 /** Where the element keeps the open application for a reload of the same tab (never the page URL). */
 export const STATUS_SESSION_KEY = 'ozg-submission-status';
@@ -89,7 +102,7 @@ function writeSession(credentials: Credentials | undefined): void {
 }
 
 /** The API routes this element calls. */
-const routes = { ...BASE_ROUTES, getStatus };
+const routes = { ...BASE_ROUTES, getStatus, uploadReplyFile, replyToRequest };
 
 /**
  * Shows citizens the state of their application: a small form for reference and access code, or opened
@@ -102,6 +115,11 @@ const routes = { ...BASE_ROUTES, getStatus };
  * rejected), the responsible authority and the timeline. Refreshes by itself while the page is visible,
  * waiting longer each time nothing changed (and never while the page is hidden); "Aktualisieren" refreshes
  * on demand. A wrong access code and an unknown reference give the same answer.
+ *
+ * While information is requested, the citizen answers right here: a message and files (PDF, JPG, PNG, at most
+ * 10, each uploaded as soon as it is chosen), kept in this tab until sent (never the access code beyond what is
+ * said above). The application then shows „Angaben eingegangen“ with the reply in its timeline. The form's code
+ * loads only then (`import()`), as most citizens never see this state.
  *
  * ```html
  * <ozg-submission-status endpoint="https://ozg.example.de" heading-level="2"></ozg-submission-status>
@@ -123,20 +141,31 @@ const routes = { ...BASE_ROUTES, getStatus };
  * @csspart error - An error message; `retry-button` its retry button.
  * @csspart retry-button - The retry button of an error message.
  * @csspart missing-config - The notice shown while `endpoint` is missing.
+ * @csspart reply - The section for answering a request for information (while its form loads: `loading`, or
+ *   `error` with `retry-button` when it did not arrive).
+ * @csspart reply-form - Its form (message, files, send button).
+ * @csspart upload-error - The message about a file that was not uploaded, with its retry button where one helps.
+ * @csspart upload-progress - The progress of the file being uploaded.
+ * @csspart reply-files - The list of uploaded files.
+ * @csspart remove-button - The button removing one uploaded file.
+ * @csspart send-button - "Antwort senden".
+ * @csspart reply-confirmation - The confirmation that the reply was sent.
+ * @csspart reply-closed - The note that the request is no longer open (answered or closed meanwhile).
  * @cssproperty --ozg-color-primary - Buttons, links and the box of an open state.
  * @cssproperty --ozg-color-success - Box of an accepted or completed application.
  * @cssproperty --ozg-color-warning - Box when information is requested.
  * @cssproperty --ozg-color-error - Box of a rejected application and error messages.
  * @cssproperty --ozg-color-surface - Background of the state box.
  * @cssproperty --ozg-font-family - Text (default: the page's font or the KERN token).
- * @event ozg-error - Looking up or refreshing the status failed (`detail: { code: 'status', message,
- *   retryable }`); an unknown application is not an error.
+ * @event ozg-error - Something failed (`detail: { code, message, retryable }`): `status` looking up or refreshing
+ *   the status (an unknown application is not an error), `upload` uploading a file of a reply, `reply` sending it.
  * @event ozg-status-change - `{ reference, status, previous }` when an application is shown and whenever a
  *   refresh finds a new state (`previous` is `null` when it was just opened).
+ * @event ozg-reply-sent - `{ reference }` when the citizen's reply to a request for information arrived.
  */
 export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   static override routes: RouteTable & typeof BASE_ROUTES = routes;
-  static override styles = [tokens, blockStyles, fieldStyles, statusStyles];
+  static override styles = [tokens, blockStyles, fieldStyles, statusStyles, replyStyles];
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
   /** Seconds between automatic refreshes (default 30); grows up to 8× while nothing changes. 0 turns it off. */
@@ -155,6 +184,7 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   @state() private errors: { reference?: string; accessCode?: string } = {};
   @state() private checkedAt: string | undefined;
   @state() private announcement = '';
+  @state() private replyModule: ReplyModuleState = 'idle';
 
   #credentials: Credentials | undefined;
   #prefill = '';
@@ -165,6 +195,8 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   #focus = new FocusAfterRender(this);
   #initialised = false;
   #openedFor = '';
+  /** The answer to a request for information, once its module is loaded. */
+  #reply: ReplyController | undefined;
 
   #onVisibility = () => {
     if (document.visibilityState === 'hidden') {
@@ -195,6 +227,15 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
     this.#abort?.abort();
     // Coming back opens the application again with a fresh client.
     this.#openedFor = '';
+  }
+
+  /**
+   * Loads the reply to a request for information (`reply.ts`): on demand, as most citizens never need it. A separate
+   * file in the npm build (`dist/chunks/reply-*.js`), already inside the CDN bundles; tests replace it to see a module
+   * that arrives late or not at all.
+   */
+  protected loadReply(): Promise<typeof ReplyModule> {
+    return import('./reply.ts');
   }
 
   protected override apiOptions(): Omit<ApiClientOptions, 'signal'> {
@@ -255,6 +296,10 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   }
 
   #forget(): void {
+    if (this.#reply) this.#reply.forget();
+    else if (this.#credentials && this.routing !== 'none') dropReplyDraft(this.#credentials.reference);
+    // Another application may need the reply: its module is tried again then.
+    if (this.replyModule === 'failed') this.replyModule = 'idle';
     this.#credentials = undefined;
     this.#openedFor = '';
     this.#abort?.abort();
@@ -310,6 +355,7 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
       const previous = this.phase.kind === 'ready' ? this.phase.view.status : null;
       const wasOpen = this.phase.kind === 'ready';
       this.phase = { kind: 'ready', view };
+      this.#replyShows(view);
       this.refreshError = undefined;
       this.checkedAt = new Date().toISOString();
       const label = statusLabel(view.status, lang);
@@ -357,6 +403,93 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
     } finally {
       if (this.#abort === abort) this.refreshing = false;
     }
+  }
+
+  /** The reply arrived: its answer is the new state of the application. */
+  #replied(view: StatusView): void {
+    const previous = this.phase.kind === 'ready' ? this.phase.view.status : null;
+    this.phase = { kind: 'ready', view };
+    this.#replyShows(view);
+    this.refreshError = undefined;
+    this.checkedAt = new Date().toISOString();
+    this.#unchanged = 0;
+    this.emit('ozg-reply-sent', { reference: view.reference });
+    if (previous !== view.status)
+      this.emit('ozg-status-change', { reference: view.reference, status: view.status, previous });
+    this.#schedule();
+  }
+
+  // ---- the reply, loaded on demand ------------------------------------------------------------------------
+
+  /**
+   * Tells the reply which view is shown. Its module is loaded the first time a view asks for information, or
+   * when this tab kept an unsent reply to the application (so that a request closed meanwhile still shows the
+   * text that was not sent).
+   */
+  #replyShows(view: StatusView): void {
+    if (this.#reply) this.#reply.viewShown(view);
+    else if (view.status === 'info-requested' || (this.routing !== 'none' && hasReplyDraft(view.reference)))
+      void this.#loadReplyModule();
+  }
+
+  async #loadReplyModule(): Promise<void> {
+    if (this.#reply || this.replyModule !== 'idle') return;
+    this.replyModule = 'loading';
+    let module: typeof ReplyModule;
+    try {
+      module = await this.loadReply();
+    } catch {
+      // Offline or a deployment replaced the file: the section says so and offers to try again.
+      this.replyModule = 'failed';
+      return;
+    }
+    this.replyModule = 'idle';
+    this.#reply ??= new module.ReplyController(this, {
+      credentials: () => this.#credentials,
+      api: () => this.api,
+      lang: () => this.uiLang,
+      keeps: () => this.routing !== 'none',
+      announce: (text) => this.#announce(text),
+      reportError: (code, error, message) => this.reportError(code, error, message),
+      sent: (view) => this.#replied(view),
+      closed: () => this.#load('poll'),
+    });
+    // The view shown now (perhaps newer than the one that asked for the module); restores a kept draft.
+    if (this.phase.kind === 'ready') this.#reply.viewShown(this.phase.view);
+    // The form replaces the section that had the focus (after a retry): its heading takes it on.
+    if (this.shadowRoot?.activeElement?.id === 'reply-heading') this.#focus.request('#reply-heading');
+  }
+
+  /** The reply's section while its module loads or when it did not arrive; the form itself once it is there. */
+  #renderReply(requestId: string | undefined): TemplateResult {
+    const lang = this.uiLang;
+    const level = this.level + 1;
+    if (this.#reply) return this.#reply.render(lang, level, requestId);
+    const failed = this.replyModule === 'failed';
+    return html`<section
+      class="reply"
+      part="reply"
+      aria-labelledby="reply-heading"
+      aria-busy=${failed ? 'false' : 'true'}
+    >
+      ${renderHeading(level, m(lang, 'replyHeading'), 'reply-heading')}
+      ${
+        failed
+          ? renderErrorAlert({
+              lang,
+              // The module did not arrive: like a lost connection, trying again can help.
+              error: new ApiError('network', 'reply module not loaded'),
+              message: m(lang, 'replyUnavailable'),
+              onRetry: () => {
+                this.replyModule = 'idle';
+                // The retry button gives way to the loading state: the keyboard stays in this section.
+                this.#focus.request('#reply-heading');
+                void this.#loadReplyModule();
+              },
+            })
+          : renderLoading({ lang, label: m(lang, 'replyLoading') })
+      }
+    </section>`;
   }
 
   // ---- the look-up form ---------------------------------------------------------------------------------
@@ -516,7 +649,8 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
   #renderView(view: StatusView): TemplateResult {
     const lang = this.uiLang;
     const last = view.events[view.events.length - 1];
-    const message = last?.type === view.status ? last.message : undefined;
+    // The citizen's own reply stands in the timeline; the box shows what the authority wrote.
+    const message = last?.type === view.status && view.status !== 'info-received' ? last.message : undefined;
     const messageTitle =
       view.status === 'info-requested'
         ? m(lang, 'needed')
@@ -538,11 +672,13 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
         ${
           message
             ? html`<p><strong>${messageTitle}:</strong></p>
-                <p class="current-message">${message}</p>`
+                <p class="current-message" id="current-message">${message}</p>`
             : nothing
         }
       </div>
+      ${this.#reply ? this.#reply.renderOutcome(lang) : nothing}
       ${this.refreshError ? this.#renderError(this.refreshError, () => void this.#load('manual')) : nothing}
+      ${view.status === 'info-requested' ? this.#renderReply(message ? 'current-message' : undefined) : nothing}
       <div class="actions">
         <button
           type="button"
@@ -587,6 +723,8 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
           at: e.at,
           authority: localize(e.authorityName, lang),
           message: e.message,
+          messageLabel: e.type === 'info-received' ? m(lang, 'yourReply') : undefined,
+          files: e.files,
         })),
         lang,
         renderHeading(this.level + 1, statusMessages(lang, 'timeline')),

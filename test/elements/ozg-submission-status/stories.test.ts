@@ -15,7 +15,12 @@ describe('ozg-submission-status stories, each state accessible', () => {
     ['submitted', stories.Submitted, '[part="current"][data-status="submitted"]'],
     ['forwarded', stories.Forwarded, '[part="current"][data-status="forwarded"]'],
     ['in progress', stories.InProgress, '[part="current"][data-status="in-progress"]'],
-    ['information requested', stories.InformationRequested, '[part="current"][data-status="info-requested"]'],
+    ['information requested', stories.InformationRequested, '[part="reply-form"]'],
+    ['reply with files', stories.ReplyWithFiles, '[part="reply-files"] li + li'],
+    ['reply missing', stories.ReplyMissing, '#reply-message-error'],
+    ['reply sending', stories.ReplySending, '[part="send-button"][aria-disabled="true"]'],
+    ['reply sent', stories.ReplySent, '[part="reply-confirmation"]'],
+    ['information received', stories.InformationReceived, '[part="current"][data-status="info-received"]'],
     ['accepted', stories.Accepted, '[part="current"][data-status="accepted"]'],
     ['rejected', stories.Rejected, '[part="current"][data-status="rejected"]'],
     ['completed', stories.Completed, '[part="current"][data-status="completed"]'],
@@ -43,5 +48,30 @@ describe('ozg-submission-status stories, each state accessible', () => {
     expect(rejected.scrollWidth).to.be.at.most(320);
     const limited = await show(stories.RateLimited, '[part="error"]');
     expect(limited.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('40 Sekunden');
+  });
+
+  it('answers a request in the reply stories: files listed or refused, the busy button, the sent reply', async () => {
+    const files = await show(stories.ReplyWithFiles, '[part="reply-files"] li + li');
+    const at = (el: HTMLElement, selector: string) =>
+      [...el.shadowRoot!.querySelectorAll(selector)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+    expect(at(files, '.reply-file-name')).to.deep.equal(['eiche-ganz.png', 'lageplan.pdf']);
+    expect(at(files, '[part="upload-error"]')).to.deep.equal([
+      'notizen.docx wurde nicht hochgeladen. Es sind nur PDF-, JPG- und PNG-Dateien möglich.',
+    ]);
+    const sending = await show(stories.ReplySending, '[part="send-button"][aria-disabled="true"]');
+    expect(at(sending, '[part="send-button"]')).to.deep.equal(['Wird gesendet …']);
+    expect(sending.shadowRoot!.querySelector('[part="reply-form"]')!.getAttribute('aria-busy')).to.equal(
+      'true',
+    );
+    const sent = await show(stories.ReplySent, '[part="reply-confirmation"]');
+    expect(at(sent, '.current-status')).to.deep.equal(['Angaben eingegangen']);
+    expect(at(sent, '[part="event"][data-status="info-received"] .event-files')[0]).to.contain(
+      'lageplan.pdf',
+    );
+    const received = await show(stories.InformationReceived, '[part="timeline"]');
+    expect(at(received, '[part="event"][data-status="info-received"] .event-files li')).to.deep.equal([
+      'eiche-ganz.jpg (1,4 MB)',
+      'lageplan.pdf (208 KB)',
+    ]);
   });
 });
