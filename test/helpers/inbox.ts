@@ -1,6 +1,10 @@
 /** Drives `<ozg-authority-inbox>` as a caseworker would (clicks and typing), for the browser tests. */
 import { waitUntil } from '@open-wc/testing';
+import { ApiClient } from '../../src/client/index.ts';
+import type { FileRef } from '../../src/contract/form-definition.ts';
+import type { SubmissionReceipt } from '../../src/contract/submission.ts';
 import type { OzgAuthorityInbox } from '../../src/ozg-authority-inbox.ts';
+import type { TestBackend } from './backend.ts';
 import { part, root, text } from './dom.ts';
 
 export { part, root, text };
@@ -58,4 +62,31 @@ export async function setStatus(el: OzgAuthorityInbox, action: string, message =
   await el.updateComplete;
   if (message) writeMessage(el, message);
   await save(el);
+}
+
+/**
+ * The citizen answers a request for information as `<ozg-submission-status>` does: uploads the files with the
+ * access code, then sends the reply. Returns the files' references.
+ */
+export async function citizenReplies(
+  backend: TestBackend,
+  receipt: SubmissionReceipt,
+  message: string,
+  files: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }[] = [],
+): Promise<FileRef[]> {
+  const api = new ApiClient(backend.endpoint);
+  const refs: FileRef[] = [];
+  for (const file of files) {
+    const blob = Object.assign(new Blob([file.bytes], { type: file.type }), { name: file.name });
+    refs.push(await api.uploadReplyFile({ reference: receipt.reference }, receipt.accessCode, blob));
+  }
+  await api.request('replyToRequest', {
+    body: {
+      idOrReference: receipt.reference,
+      accessCode: receipt.accessCode,
+      message,
+      files: refs.map((f) => f.uploadId),
+    },
+  });
+  return refs;
 }

@@ -57,7 +57,7 @@ export const inboxMessages = defineMessages({
     forward: 'An andere Stelle weiterleiten',
     message: 'Nachricht an die antragstellende Person',
     messageHint:
-      'Wird der antragstellenden Person angezeigt. Pflicht bei „Angaben nachgefordert“ (was wird benötigt?) und „Abgelehnt“ (warum?).',
+      'Wird der antragstellenden Person angezeigt. Pflicht bei „Angaben nachgefordert“ (was wird benötigt?) und „Abgelehnt“ (warum?). Auf „Angaben nachgefordert“ kann sie auf der Statusseite online antworten und Dateien mitschicken.',
     target: 'Weiterleiten an',
     chooseTarget: 'Bitte wählen',
     authoritiesFailed:
@@ -72,6 +72,11 @@ export const inboxMessages = defineMessages({
       'Antrag {reference} wurde an {authority} weitergeleitet und ist nicht mehr in Ihrem Posteingang.',
     closed: 'Dieser Antrag ist abgeschlossen; sein Stand kann nicht mehr geändert werden.',
     gone: 'Dieser Antrag ist nicht mehr in Ihrem Posteingang.',
+    reply: 'Antwort der antragstellenden Person',
+    warning: 'Warnung:',
+    receiptMail: 'Eingangsbestätigung',
+    mailFailed: 'Die antragstellende Person konnte nicht per E-Mail benachrichtigt werden ({mails}).',
+    mailPending: 'E-Mail an die antragstellende Person wird noch zugestellt ({mails}).',
   },
   en: {
     signInHeading: 'Caseworker sign-in',
@@ -128,7 +133,7 @@ export const inboxMessages = defineMessages({
     forward: 'Forward to another authority',
     message: 'Message to the applicant',
     messageHint:
-      'Shown to the applicant. Required for “Information requested” (what is needed?) and “Rejected” (why?).',
+      'Shown to the applicant. Required for “Information requested” (what is needed?) and “Rejected” (why?). The applicant can answer “Information requested” online on the status page and attach files.',
     target: 'Forward to',
     chooseTarget: 'Please choose',
     authoritiesFailed: 'The list of authorities could not be loaded; forwarding needs it.',
@@ -141,5 +146,10 @@ export const inboxMessages = defineMessages({
     forwarded: 'Application {reference} was forwarded to {authority} and is no longer in your inbox.',
     closed: 'This application is closed; its status can no longer be changed.',
     gone: 'This application is no longer in your inbox.',
+    reply: "Applicant's reply",
+    warning: 'Warning:',
+    receiptMail: 'Confirmation of receipt',
+    mailFailed: 'The applicant could not be notified by email ({mails}).',
+    mailPending: 'Email to the applicant is still being delivered ({mails}).',
   },
 });

@@ -65,6 +65,19 @@ export const inboxStyles = css`
     overflow-wrap: anywhere;
     text-align: start;
   }
+  /* Waiting for the caseworker: a new application or the applicant's reply. */
+  .badge[data-status='submitted'],
+  .badge[data-status='info-received'] {
+    border-color: var(--_ozg-color-primary);
+    font-weight: 600;
+  }
+  .event[data-status='info-received'] {
+    border-inline-start-color: var(--_ozg-color-primary);
+  }
+  .mail-failed {
+    border-inline-start-color: var(--_ozg-color-warning);
+    background: var(--_ozg-color-warning-background);
+  }
   @media (max-width: 30rem) {
     .meta > div,
     .answers > div {

@@ -28,17 +28,13 @@ import {
 } from '../../contract/submission.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { BASE_ROUTES, OzgElement, renderHeading } from '../../ui/ozg-element.ts';
-import {
-  formatDateTime,
-  renderTimeline,
-  statusLabel,
-  statusMessages,
-  statusStyles,
-} from '../../ui/status.ts';
+import { formatDateTime, statusLabel, statusMessages, statusStyles } from '../../ui/status.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { answerSections, type AnswerRow } from './answers.ts';
+import { renderFileList, type Download, type FileContext } from './files.ts';
+import { renderHistory, renderMailState } from './history.ts';
 import { inboxMessages as m } from './messages.ts';
 import { inboxStyles } from './ozg-authority-inbox.styles.ts';
 
@@ -79,8 +75,6 @@ interface Detail {
   form: FormDefinition | undefined;
 }
 
-type Download = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'error' };
-
 type Action = StatusEventRequest['type'];
 const ACTIONS: readonly Action[] = [
   'in-progress',
@@ -108,9 +102,10 @@ const routes = {
 
 /**
  * The inbox of a caseworker: sign in with the authority's API key, see the authority's applications (newest
- * first, paged), open one to read its answers under the form's labels and download its files, and move it
- * along: in progress, information requested, accepted, rejected, completed, each with a message to the
- * citizen, or forward it to another authority.
+ * first, paged), open one to read its answers under the form's labels and download its files, read the
+ * applicant's replies to a request for information (with their files), see whether the mails to the applicant
+ * went out, and move it along: in progress, information requested, accepted, rejected, completed, each with a
+ * message to the citizen, or forward it to another authority.
  *
  * The key is held in a private field of the element only: never in storage, the URL or an attribute. It is
  * forgotten on sign-out, when the element leaves the page, and when the page is closed or reloaded.
@@ -133,9 +128,11 @@ const routes = {
  * @csspart back-button - Back from an application to the list.
  * @csspart answers - The answers of the open application.
  * @csspart files - Its files.
- * @csspart download-button - Downloads one file.
+ * @csspart download-button - Downloads one file (of the form or of a reply).
  * @csspart status - The status badge of the open application.
- * @csspart timeline - Its history.
+ * @csspart mail-warning - The warning that a mail to the applicant could not be delivered.
+ * @csspart mail-pending - The line naming mails to the applicant still being delivered.
+ * @csspart timeline - Its history, with the applicant's replies and their files.
  * @csspart event - One entry of the history.
  * @csspart action-form - The form that changes the status.
  * @csspart save-button - "Stand speichern".
@@ -704,7 +701,7 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
     };
     return html`<div class="actions">${this.#renderBack()}</div>
       ${this.renderHeading(m(lang, 'detailHeading', { reference: submission.reference }), 0, 'title')}
-      ${this.#renderNotice()}
+      ${this.#renderNotice()} ${renderMailState(submission.notices, lang)}
       <dl class="meta">
         <div>
           <dt>${m(lang, 'service')}</dt>
@@ -716,7 +713,11 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
         </div>
         <div>
           <dt>${m(lang, 'status')}</dt>
-          <dd><span class="badge" part="status">${statusLabel(submission.status, lang)}</span></dd>
+          <dd>
+            <span class="badge" part="status" data-status=${submission.status}
+              >${statusLabel(submission.status, lang)}</span
+            >
+          </dd>
         </div>
         <div>
           <dt>${m(lang, 'place')}</dt>
@@ -729,17 +730,20 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
           <dd>${submission.lang}</dd>
         </div>
       </dl>
-      ${this.#renderAnswers(submission, form)} ${this.#renderFiles(submission)}
-      ${renderTimeline(
-        submission.events.map((e) => ({
-          type: e.type,
-          at: e.at,
-          authority: nameOf(e.authorityId),
-          message: e.message,
-        })),
-        lang,
-        renderHeading(this.level + 1, statusMessages(lang, 'timeline')),
-      )}
+      ${this.#renderAnswers(submission, form)}
+      <section part="files">
+        ${renderHeading(this.level + 1, m(lang, 'files'))}
+        ${
+          submission.files.length === 0
+            ? html`<p>${m(lang, 'noFiles')}</p>`
+            : renderFileList(submission.files, this.#files(submission))
+        }
+      </section>
+      ${renderHistory(submission.events, {
+        ...this.#files(submission),
+        nameOf,
+        heading: renderHeading(this.level + 1, statusMessages(lang, 'timeline')),
+      })}
       ${this.#renderActionForm(submission)}`;
   }
 
@@ -784,55 +788,13 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
     </section>`;
   }
 
-  #renderFiles(submission: Submission): TemplateResult {
-    const lang = this.uiLang;
-    const size = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 1 });
-    const sizeText = (bytes: number) =>
-      bytes < 1024 * 1024 ? `${size.format(bytes / 1024)} KB` : `${size.format(bytes / 1024 / 1024)} MB`;
-    return html`<section part="files">
-      ${renderHeading(this.level + 1, m(lang, 'files'))}
-      ${
-        submission.files.length === 0
-          ? html`<p>${m(lang, 'noFiles')}</p>`
-          : html`<ul class="files">
-              ${submission.files.map((file) => {
-                const download = this.downloads.get(file.uploadId);
-                return html`<li>
-                  <button
-                    type="button"
-                    class="ozg-button ozg-button--secondary"
-                    part="download-button"
-                    aria-disabled=${download?.state === 'loading' ? 'true' : 'false'}
-                    @click=${() => {
-                      // Not `disabled`: that would drop the keyboard focus to the page while it loads.
-                      if (download?.state !== 'loading') void this.#download(submission, file);
-                    }}
-                  >
-                    ${
-                      download?.state === 'loading'
-                        ? m(lang, 'downloading', { name: file.name })
-                        : m(lang, 'download', { name: file.name, size: sizeText(file.size) })
-                    }
-                  </button>
-                  ${
-                    download?.state === 'ready'
-                      ? html`<a href=${download.url} download=${file.name}
-                          >${m(lang, 'saveAgain', { name: file.name })}</a
-                        >`
-                      : nothing
-                  }
-                  ${
-                    download?.state === 'error'
-                      ? html`<p class="error" role="alert">
-                          ${m(lang, 'downloadFailed', { name: file.name })}
-                        </p>`
-                      : nothing
-                  }
-                </li>`;
-              })}
-            </ul>`
-      }
-    </section>`;
+  /** What the file lists of `submission` need: the downloads so far and how to fetch one. */
+  #files(submission: Submission): FileContext {
+    return {
+      lang: this.uiLang,
+      downloads: this.downloads,
+      download: (file) => void this.#download(submission, file),
+    };
   }
 
   #renderActionForm(submission: Submission): TemplateResult {
