@@ -1,5 +1,12 @@
 /** Answers of the sample forms, for browser and Node tests alike (plain data, no imports). */
 
+/** The version of the sample forms (raise it with theirs). */
+export const SAMPLE_FORM_VERSION = 3;
+
+/** Where `<ozg-form>` keeps the draft of a sample form of the Kreis Dithmarschen. */
+export const draftKey = (formId: string, version = SAMPLE_FORM_VERSION): string =>
+  `ozg-form-draft:kreis-dithmarschen:${formId}:${version}`;
+
 /**
  * Valid answers of the sample Gewerbeanmeldung: a bakery in Heide (the place that decides the authority), its owner
  * living wherever `home` says (German postal code and town, or an address abroad).

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright';
 import { buildApp } from '../../src/server/app.ts';
 import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
-import { gewerbeAnswers } from '../helpers/answers.ts';
+import { draftKey, gewerbeAnswers } from '../helpers/answers.ts';
 import { buildCdnBundle, launchChromium, openWatched } from './helpers.ts';
 
 describe('the demo site', { timeout: 180_000 }, () => {
@@ -95,14 +95,14 @@ describe('the demo site', { timeout: 180_000 }, () => {
   });
 
   it("routes a business in Heide to Heide's trade office wherever its owner lives, and one outside at once", async () => {
-    const draftKey = 'ozg-form-draft:kreis-dithmarschen:gewerbeanmeldung:2';
+    const draft = draftKey('gewerbeanmeldung');
     const { page, problems } = await openWatched(browser, `${base}/antrag.html?service=gewerbeanmeldung`);
     const form = page.locator('ozg-form');
     const resume = async (answers: Record<string, unknown>, at: Record<string, unknown>) => {
       await page.evaluate(
         ({ key, draft }) =>
           localStorage.setItem(key, JSON.stringify({ ...draft, savedAt: new Date().toISOString() })),
-        { key: draftKey, draft: { answers, ...at } },
+        { key: draft, draft: { answers, ...at } },
       );
       await page.reload();
       await form.getByRole('button', { name: 'Fortfahren' }).click({ timeout: 15_000 });

@@ -54,6 +54,8 @@ import {
   type Draft,
   type Path,
 } from './answers.ts';
+import { formatBytes } from '../../forms/messages.ts';
+import { builtInHint, mailsReceipt } from './hints.ts';
 import { formMessages as m } from './ozg-form.messages.ts';
 import { formStyles } from './ozg-form.styles.ts';
 import { renderReceipt, statusLink } from './receipt.ts';
@@ -124,14 +126,6 @@ const INPUTS: Partial<
   iban: { type: 'text', autocomplete: 'off' },
   'postal-code': { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code' },
 };
-
-function formatBytes(bytes: number, lang: string): string {
-  const locale = lang === 'en' ? 'en-GB' : 'de-DE';
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${mb.toLocaleString(locale, { maximumFractionDigits: 1 })} MB`
-    : `${Math.ceil(bytes / 1024).toLocaleString(locale)} KB`;
-}
 
 function acceptsType(accept: readonly string[] | undefined, type: string): boolean {
   if (!accept || accept.length === 0) return true;
@@ -1079,8 +1073,8 @@ export class OzgForm extends OzgElement<typeof routes> {
     const pointer = pointerOf(path);
     const error = this.errors.get(pointer);
     const hintText = localize(field.hint, lang);
-    const fileHint = field.type === 'file' ? this.#fileHint(field) : undefined;
-    const hasHint = Boolean(hintText || fileHint);
+    const ownHint = builtInHint(field, this.#definition, this.#tenantInfo, lang);
+    const hasHint = Boolean(hintText || ownHint);
     const describedBy = this.#describedBy(id, hasHint, error !== undefined);
     // A single checkbox that need not be ticked is a plain yes/no ("Ich wohne nicht in Deutschland."): not optional.
     const optional = !field.required && field.type !== 'checkbox';
@@ -1088,7 +1082,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       optional ? html` <span class="hint">${m(lang, 'optional')}</span>` : nothing
     }`;
     const hint = hasHint
-      ? html`<p class="hint" id="${id}.hint">${hintText}${hintText && fileHint ? ' ' : ''}${fileHint}</p>`
+      ? html`<p class="hint" id="${id}.hint">${[hintText, ownHint].filter(Boolean).join(' ')}</p>`
       : nothing;
     const errorText =
       error !== undefined
@@ -1244,16 +1238,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     const now = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  }
-
-  #fileHint(field: FileField): string | undefined {
-    const lang = this.uiLang;
-    const types = field.accept?.join(', ');
-    const size = field.maxSize !== undefined ? formatBytes(field.maxSize, lang) : undefined;
-    if (types && size) return m(lang, 'fileLimits', { types, size });
-    if (types) return m(lang, 'fileTypes', { types });
-    if (size) return m(lang, 'fileSize', { size });
-    return undefined;
   }
 
   #renderFile(
@@ -1587,6 +1571,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       receipt,
       service: localize(this.#serviceName ?? this.#definition!.title, this.uiLang),
       statusHref: statusLink(this.statusUrl ?? this.#tenantInfo?.statusPageUrl, receipt, document.baseURI),
+      mailed: mailsReceipt(this.#compiled, this.#tenantInfo, this.#answers),
       heading: (content, offset, id) => this.renderHeading(content, offset, id),
       onPrint: () => window.print(),
     });

@@ -46,17 +46,28 @@ export interface ReceiptOptions {
   /** The name of the service applied for. */
   service: string;
   statusHref: string | undefined;
+  /** A receipt goes to the applicant by mail. */
+  mailed: boolean;
   heading: (content: unknown, offset: number, id?: string) => TemplateResult;
   onPrint: () => void;
 }
 
-export function renderReceipt({ lang, receipt, service, statusHref, heading, onPrint }: ReceiptOptions) {
+export function renderReceipt({
+  lang,
+  receipt,
+  service,
+  statusHref,
+  mailed,
+  heading,
+  onPrint,
+}: ReceiptOptions) {
   const { authority } = receipt;
   const address = authority.address;
   return html`<div class="done" part="confirmation">
     <p class="caption" part="service-name">${service}</p>
     ${heading(m(lang, 'done'), 0, 'title')}
     <p>${m(lang, 'received', { date: receivedAt(receipt.createdAt, lang) })}</p>
+    ${mailed ? html`<p>${m(lang, 'mailSent')}</p>` : nothing}
     <dl class="codes">
       <div>
         <dt>${m(lang, 'reference')}</dt>

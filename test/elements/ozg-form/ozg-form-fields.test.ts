@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
+import { draftKey as DRAFT } from '../../helpers/answers.ts';
 
 let backend: TestBackend;
 
@@ -25,8 +26,6 @@ class FlakyUploadForm extends OzgForm {
   }
 }
 customElements.define('flaky-upload-ozg-form', FlakyUploadForm);
-
-const DRAFT = (formId: string, version = 2) => `ozg-form-draft:kreis-dithmarschen:${formId}:${version}`;
 
 function clearDrafts(): void {
   for (const key of Object.keys(localStorage))

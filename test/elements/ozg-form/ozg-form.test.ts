@@ -4,6 +4,7 @@ import { ApiClient, ApiError, type ApiClientOptions } from '../../../src/client/
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { nextStep as next } from '../../helpers/dom.ts';
+import { draftKey as DRAFT } from '../../helpers/answers.ts';
 
 /** The real element, with an injectable `fetch` for the failure cases only. */
 class TestForm extends OzgForm {
@@ -22,8 +23,6 @@ function clearDrafts(): void {
     if (/^ozg-form-draft:[^:]+:(versammlungsanzeige|evil|gibt-es-nicht):/.test(key))
       localStorage.removeItem(key);
 }
-
-const DRAFT = (formId: string, version = 2) => `ozg-form-draft:kreis-dithmarschen:${formId}:${version}`;
 
 /** Opens a form at a step through a saved draft, as a citizen coming back to it would. */
 async function openAt(formId: string, stepId: string, answers: Record<string, unknown>): Promise<OzgForm> {
@@ -502,7 +501,7 @@ describe('<ozg-form>', () => {
           tenantId: backend.tenant,
           serviceId: 'versammlungsanzeige',
           formId: 'versammlungsanzeige',
-          formVersion: 2,
+          formVersion: 3,
           lang: 'de',
           data: answers,
         },
@@ -671,5 +670,87 @@ describe('<ozg-form>', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
     expect(root(el).textContent).not.to.contain('zwischengespeichert');
+  });
+});
+
+describe('<ozg-form> mail to the applicant', () => {
+  /** The author's own hint of the e-mail field in these tests. */
+  const AUTHOR_HINT = { de: 'Für Rückfragen.', en: 'For questions.' };
+  const BUILT_IN = {
+    de: 'An diese Adresse schicken wir Ihnen eine Eingangsbestätigung und Nachrichten zu Ihrem Antrag.',
+    en: 'We send a confirmation of receipt and messages about your application to this address.',
+  };
+  const RECEIPT_MAILED = 'Eine Eingangsbestätigung geht an Ihre E-Mail-Adresse.';
+
+  /**
+   * The real backend, with the assembly notice naming its e-mail field as the contact (with a known hint of its
+   * own) and, with `notifies`, the tenant saying that the backend mails the applicant: the backend of the browser
+   * tests has no mail server, so it never says so itself.
+   */
+  const backendThat = (notifies: boolean): typeof fetch => {
+    return async (input, init) => {
+      const response = await fetch(input, init);
+      const { pathname } = new URL(String(input));
+      const tenant = pathname.endsWith(`/tenants/${backend.tenant}`);
+      const form = pathname.endsWith('/forms/versammlungsanzeige');
+      if (!response.ok || (!tenant && !form)) return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      if (tenant && notifies) body['notifiesByEmail'] = true;
+      if (form) {
+        body['contact'] = { email: 'email' };
+        const steps = body['steps'] as { fields: { id: string; hint?: unknown }[] }[];
+        steps.flatMap((s) => s.fields).find((f) => f.id === 'email')!.hint = AUTHOR_HINT;
+      }
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+  };
+
+  const hint = (el: OzgForm, id: string) =>
+    root(el).getElementById(`f.${id}.hint`)?.textContent?.trim() ?? '';
+
+  async function send(el: OzgForm): Promise<Element> {
+    await readyToSend(el);
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part="confirmation"]'), 'not sent', { timeout: 5000 });
+    return root(el).querySelector('[part="confirmation"]')!;
+  }
+
+  before(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(clearDrafts);
+  afterEach(clearDrafts);
+
+  it('promises no mail where the backend sends none', async () => {
+    // The test backend as it is: no mail server, so the tenant does not say it mails.
+    const tenant = await new ApiClient(backend.endpoint).request('getTenant', {
+      params: { tenant: backend.tenant },
+    });
+    expect(tenant.notifiesByEmail ?? false).to.equal(false);
+    const el = await mount('versammlungsanzeige', backendThat(false));
+    expect(hint(el, 'email')).to.equal(AUTHOR_HINT.de);
+    expect(root(el).textContent).not.to.contain('Eingangsbestätigung');
+    const confirmation = await send(el);
+    expect(confirmation.textContent).not.to.contain(RECEIPT_MAILED);
+  });
+
+  it('says that a receipt and messages go to the contact address where the backend mails', async () => {
+    const el = await mount('versammlungsanzeige', backendThat(true));
+    // After the author's own hint, in the same description of the field.
+    expect(hint(el, 'email')).to.equal(`${AUTHOR_HINT.de} ${BUILT_IN.de}`);
+    expect(byId(el, 'email')!.getAttribute('aria-describedby')).to.equal('f.email.hint');
+    // Only at the contact field.
+    expect(root(el).textContent!.split('Eingangsbestätigung')).to.have.length(2);
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(hint(el, 'email')).to.equal(`${AUTHOR_HINT.en} ${BUILT_IN.en}`);
+    el.setAttribute('lang', 'de');
+    await el.updateComplete;
+
+    const confirmation = await send(el);
+    expect(confirmation.textContent).to.contain(RECEIPT_MAILED);
+    await expect(el).to.be.accessible();
   });
 });

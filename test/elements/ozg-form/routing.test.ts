@@ -9,7 +9,7 @@ import type { ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { nextStep as next } from '../../helpers/dom.ts';
-import { gewerbeAnswers } from '../../helpers/answers.ts';
+import { draftKey, gewerbeAnswers } from '../../helpers/answers.ts';
 
 /** The real element; a test may hold a request back to act while it runs. */
 class HeldForm extends OzgForm {
@@ -21,7 +21,7 @@ class HeldForm extends OzgForm {
 customElements.define('held-ozg-form', HeldForm);
 
 let backend: TestBackend;
-const DRAFT = 'ozg-form-draft:kreis-dithmarschen:gewerbeanmeldung:2';
+const DRAFT = draftKey('gewerbeanmeldung');
 const root = (el: OzgForm) => el.shadowRoot!;
 const text = (el: OzgForm, selector: string) =>
   root(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
