@@ -29,10 +29,10 @@ export const CEILINGS = {
   'ozg-config': 7 * 1024,
   'ozg-form': 38 * 1024,
   'ozg-service-catalog': 26.5 * 1024,
-  'ozg-submission-status': 24 * 1024,
-  index: 59 * 1024,
-  widgets: 53 * 1024,
-  caseworker: 26.5 * 1024,
+  'ozg-submission-status': 25.5 * 1024,
+  index: 62 * 1024,
+  widgets: 58.5 * 1024,
+  caseworker: 27 * 1024,
 };
 
 /**
@@ -53,6 +53,8 @@ export function entryNames() {
 
 /** Bundles one entry self-contained and returns its minified and gzip sizes in bytes. */
 export async function measureEntry(name) {
+  // The CDN bundles are one file each: what they import on demand is inlined, as `vite.config.ts` builds them.
+  const cdn = name === 'widgets' || name === 'caseworker';
   const output = await build({
     configFile: false,
     logLevel: 'silent',
@@ -65,6 +67,7 @@ export async function measureEntry(name) {
       minify: false,
       sourcemap: false,
       lib: { entry: `${srcDir}${name}.ts`, formats: ['es'], fileName: () => `${name}.js` },
+      rollupOptions: cdn ? { output: { inlineDynamicImports: true } } : {},
     },
   });
   const outputs = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
