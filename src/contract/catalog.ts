@@ -31,6 +31,11 @@ export const Tenant = named(
     /** Web origins of the tenant's homepage(s) allowed to call the API from a browser. */
     allowedOrigins: z.array(Origin),
     privacyNoticeUrl: HttpUrl,
+    /**
+     * The text of the privacy checkbox at the end of every form (plain text), when the tenant's data-protection
+     * officer wants other words than the default acknowledgement („… zur Kenntnis genommen“).
+     */
+    privacyAcknowledgement: z.optional(LocalizedText),
     /** Page of the tenant's homepage that hosts `<ozg-submission-status>`. */
     statusPageUrl: z.optional(HttpUrl),
     theme: z.optional(ThemeTokens),
@@ -47,6 +52,7 @@ export const PublicTenant = named(
     name: LocalizedText,
     ars: ArsPrefix,
     privacyNoticeUrl: HttpUrl,
+    privacyAcknowledgement: z.optional(LocalizedText),
     statusPageUrl: z.optional(HttpUrl),
     theme: z.optional(ThemeTokens),
     /**

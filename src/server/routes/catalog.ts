@@ -40,6 +40,7 @@ function summaryOf(s: Service): ServiceSummary {
 
 function publicTenant(t: Tenant, notifiesByEmail: boolean): PublicTenant {
   const out: PublicTenant = { id: t.id, name: t.name, ars: t.ars, privacyNoticeUrl: t.privacyNoticeUrl };
+  if (t.privacyAcknowledgement !== undefined) out.privacyAcknowledgement = t.privacyAcknowledgement;
   if (t.statusPageUrl !== undefined) out.statusPageUrl = t.statusPageUrl;
   if (t.theme !== undefined) out.theme = t.theme;
   out.notifiesByEmail = notifiesByEmail;
