@@ -23,6 +23,13 @@
  *     against prefixes of similar length of indexed words with the same first letter
  *     ("gewrbe" → "gewerbe…").
  *
+ * English writes compounds apart, so in an English index a query word that is itself an indexed word
+ * (or the plural of one) matches only whole words and their plurals: "car" finds "car" and "cars",
+ * never "card" or "carport"; rules 2–5 apply to words the index does not know ("regis" → "register",
+ * and German fallback words such as "hund" → "hundesteuer").
+ *
+ * `ignore` leaves words out of the query, e.g. a place the citizen added ("Hundesteuer Heide").
+ *
  * Ranking. A service scores, per query word, its best (match quality × field weight); the field
  * weights are: first word of the name > other name words > synonyms > summary. A query equal to a
  * synonym or to the name ("auto anmelden") adds a bonus that ranks the service first; a query of
@@ -54,6 +61,8 @@ export interface SearchOptions {
   category?: string;
   /** At most this many items (the total still counts all matches). */
   limit?: number;
+  /** Query words (any spelling) to leave out, e.g. a place name recognised in the query. */
+  ignore?: readonly string[];
 }
 
 /** The result of {@link search}: best match first. */
@@ -65,6 +74,8 @@ export interface SearchResult<T> {
 
 interface IndexData<T> {
   size: number;
+  /** English matches known words whole (see the module notes). */
+  english: boolean;
   items: readonly T[];
   /** Sorted, distinct folded words. */
   vocab: string[];
@@ -260,6 +271,7 @@ export function buildIndex<T extends ServiceSummary>(
 
   const data: IndexData<T> = {
     size: n,
+    english: lang === 'en',
     items: services,
     vocab,
     joined: `\n${vocab.join('\n')}\n`,
@@ -334,10 +346,15 @@ export function search<T>(
   const { category } = options;
   const limit = Math.max(0, options.limit ?? Infinity);
   const text = query.slice(0, 200);
-  const q = fold(text);
-  const all = q ? q.split(' ') : [];
+  const folded = fold(text);
+  const spelled = folded ? folded.split(' ') : [];
   // Umlauts typed in the query also match texts written without dots ("Führpark" finds "Fuhrpark").
-  const allPlain = HAS_UMLAUT.test(text) ? foldPlain(text).split(' ') : all;
+  const plainWords = HAS_UMLAUT.test(text) ? foldPlain(text).split(' ') : spelled;
+  const ignored = new Set(options.ignore?.map(fold));
+  const kept = spelled.flatMap((w, i) => (ignored.has(w) ? [] : [i]));
+  const all = kept.map((i) => spelled[i]!);
+  const allPlain = kept.map((i) => plainWords[i]!);
+  const q = all.join(' ');
   const meaningful = all.flatMap((w, i) => (STOP_WORDS.has(w) ? [] : [i]));
   const words = (meaningful.length ? meaningful : all.map((_, i) => i)).slice(0, MAX_WORDS);
   const take = (docs: ArrayLike<number>, total: number): SearchResult<T> => {
@@ -387,9 +404,23 @@ export function search<T>(
       }
     };
 
+    const known = (w: string): boolean => vocab[lowerBound(vocab, w)] === w;
+    let whole = false;
     for (const w of plain === word ? [word] : [word, plain]) {
+      // English plurals: "cars" → "car", "boxes" → "box".
+      const forms = [w, `${w}s`, `${w}es`];
+      if (w.endsWith('s')) forms.push(w.slice(0, -1));
+      if (w.endsWith('es')) forms.push(w.slice(0, -2));
+      if (ix.english && (known(w) || forms.slice(3).some(known))) {
+        // A whole English word: itself and its plural or singular, never a longer word it starts.
+        whole = true;
+        for (const form of forms) {
+          if (known(form)) visit(lowerBound(vocab, form), form === w ? EXACT : PREFIX);
+        }
+        continue;
+      }
       if (w.length >= 2 || i === words.length - 1) prefixes(w, EXACT, PREFIX);
-      else if (vocab[lowerBound(vocab, w)] === w) visit(lowerBound(vocab, w), EXACT);
+      else if (known(w)) visit(lowerBound(vocab, w), EXACT);
       if (w.length >= 4) substrings(w, SUBSTRING);
       const root = stem(w);
       if (root) {
@@ -401,7 +432,7 @@ export function search<T>(
       if (matched[doc] === i && !best[doc]) touched.push(doc);
       if (matched[doc] === i) best[doc] = EXACT * FIELD_WEIGHT[NAME_START]!;
     }
-    if (!touched.length && word.length >= 4 && word.length <= 32 && !/^\d+$/.test(word)) {
+    if (!touched.length && !whole && word.length >= 4 && word.length <= 32 && !/^\d+$/.test(word)) {
       const max = word.length >= 8 ? 2 : 1;
       const first = word[0]!;
       const rows = new Int32Array(3 * (word.length + max + 1));

@@ -8,28 +8,76 @@ import { fold, foldPlain } from './fold.ts';
 /** At most this many places are answered. */
 export const MAX_PLACES = 20;
 
+/** At most this many places are suggested for a name with a typo. */
+const MAX_SUGGESTIONS = 5;
+
+/** A place name folded both ways ("Wöhrden" → "woehrden", "wohrden"). */
+function nameKeys(name: string): string[] {
+  const spelled = fold(name);
+  const plain = foldPlain(name);
+  return spelled === plain ? [spelled] : [spelled, plain];
+}
+
+/**
+ * Whether a place matches what the citizen typed as it stands: digits start one of its postal codes, a name is
+ * part of its name (case and umlauts folded either way). False for a place only suggested for a typo.
+ */
+export function matchesTyped(location: Location, query: string): boolean {
+  const q = fold(query.trim());
+  return /^\d+$/.test(q)
+    ? location.postalCodes.some((p) => p.startsWith(q))
+    : nameKeys(location.name).some((k) => k.includes(q));
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swapped neighbours) of `a` and `b`; `max + 1` as soon
+ * as it must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2]! + 1);
+      row.push(d);
+    }
+    if (Math.min(...row) > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, max + 1);
+}
+
 /**
  * The places of an area (ARS prefix) matching what the citizen typed: digits match the start of a postal
- * code; a name matches anywhere (case and umlauts folded), places whose name starts with it first, then
- * alphabetically.
+ * code; a name matches anywhere (case and umlauts folded either way), places whose name starts with it
+ * first, then alphabetically. A name of ≥ 4 letters that matches no place gets the places it is a typo of
+ * instead (edit distance 1, from 8 letters 2, to the whole name or one of its words: "Brunsbütel" →
+ * Brunsbüttel), closest first; {@link matchesTyped} tells them apart.
  */
 export function findPlaces(locations: readonly Location[], areaArs: string, query: string): Location[] {
   const q = fold(query.trim());
   const inArea = locations.filter((l) => l.ars.startsWith(areaArs));
-  let hits: Location[];
-  if (/^\d+$/.test(q)) {
-    hits = inArea.filter((l) => l.postalCodes.some((p) => p.startsWith(q)));
-  } else {
-    hits = inArea
-      .map((l) => ({ l, name: fold(l.name) }))
-      .filter(({ name }) => name.includes(q))
-      .sort(
-        (a, b) =>
-          Number(!a.name.startsWith(q)) - Number(!b.name.startsWith(q)) || a.name.localeCompare(b.name),
-      )
-      .map(({ l }) => l);
-  }
-  return hits.slice(0, MAX_PLACES);
+  if (/^\d+$/.test(q)) return inArea.filter((l) => matchesTyped(l, q)).slice(0, MAX_PLACES);
+  const starts = (l: Location) => Number(!nameKeys(l.name).some((k) => k.startsWith(q)));
+  const byName = (a: Location, b: Location) => fold(a.name).localeCompare(fold(b.name));
+  const hits = inArea.filter((l) => matchesTyped(l, q)).sort((a, b) => starts(a) - starts(b) || byName(a, b));
+  if (hits.length || q.length < 4) return hits.slice(0, MAX_PLACES);
+  const max = q.length >= 8 ? 2 : 1;
+  const typed = [...new Set([q, foldPlain(query.trim())])];
+  return inArea
+    .map((l) => {
+      const words = nameKeys(l.name).flatMap((k) => [k, ...k.split(' ')]);
+      return { l, d: Math.min(...typed.flatMap((t) => words.map((w) => editDistance(t, w, max)))) };
+    })
+    .filter(({ d }) => d <= max)
+    .sort((a, b) => a.d - b.d || byName(a.l, b.l))
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ l }) => l);
 }
 
 /** Which Gemeinde a postal code and town name mean. */
@@ -67,4 +115,33 @@ export function placeOf(locations: readonly Location[], postalCode: string, name
     if (same.length === 1) return { kind: 'found', location: same[0]! };
   }
   return { kind: 'ambiguous', candidates };
+}
+
+/** The place a service search names, and the query's folded words that name it. */
+export interface PlaceInQuery {
+  location: Location;
+  words: string[];
+}
+
+/**
+ * The place a service search names ("Hundesteuer Heide", "Hundesteuer 25746"): the one place among `locations`
+ * whose whole name (without brackets and "Stadt"/"Gemeinde", umlauts folded either way) or postal code stands
+ * in the query as words of their own. Parts of words do not count ("Heider" is not Heide); undefined when no
+ * place or several fit. The words are {@link fold}ed, ready for the search's `ignore`.
+ */
+export function placeInQuery(locations: readonly Location[], query: string): PlaceInQuery | undefined {
+  const words = fold(query).split(' ');
+  const plain = foldPlain(query).split(' ');
+  let found: PlaceInQuery | undefined;
+  for (const location of locations) {
+    for (const key of [...townKeys(location.name), ...location.postalCodes]) {
+      const name = key ? key.split(' ') : [];
+      for (let i = 0; name.length && i + name.length <= words.length; i++) {
+        if (!name.every((w, j) => words[i + j] === w || plain[i + j] === w)) continue;
+        if (found && found.location.ars !== location.ars) return undefined;
+        found = { location, words: words.slice(i, i + name.length) };
+      }
+    }
+  }
+  return found;
 }

@@ -197,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     catalog,
     store: new Store(database.db),
     forms,
-    search: createSearch(),
+    search: createSearch(catalog.locations),
     limits,
     operatorOrigins,
     now: options.now ?? (() => new Date()),

@@ -95,6 +95,21 @@ describe('search: matching', () => {
   });
 });
 
+describe('search: ignored words', () => {
+  it('leaves out the words it is told to ignore, in any spelling (a place named in the query)', () => {
+    expect(ids('Hundesteuer Heide')).to.deep.equal([]);
+    expect(search(de, 'Hundesteuer Heide', { ignore: ['heide'] }).items[0]?.id).to.equal('hundesteuer');
+    expect(search(de, 'Hund in Wöhrden', { ignore: ['Wöhrden'] }).items[0]?.id).to.equal('hundesteuer');
+    expect(search(de, 'Wohngeld Wöhrden', { ignore: ['woehrden'] }).items[0]?.id).to.equal('wohngeld');
+    // Nothing left: every service, as for an empty query.
+    expect(search(de, 'Heide', { ignore: ['heide'] }).total).to.equal(services.length);
+    // The phrase bonus looks at the words that are left.
+    expect(search(de, 'Auto anmelden Heide', { ignore: ['heide'] }).items[0]?.id).to.equal(
+      'fahrzeugzulassung',
+    );
+  });
+});
+
 describe('search: ranking', () => {
   it('ranks a match at the start of the name before one later in the name', () => {
     expect(ids('waffenschein')).to.deep.equal(['waffenschein', 'kleiner-waffenschein']);
@@ -216,6 +231,37 @@ describe('search: English', () => {
     expect(search(en, 'Sondernutzung').items[0]?.id).to.equal('sondernutzung');
     expect(search(en, 'Gewerbeanmeldung').items[0]?.id).to.equal('gewerbeanmeldung');
     expect(search(en, 'Auto anmelden').items[0]?.id).to.equal('fahrzeugzulassung');
+  });
+
+  it('matches whole English words, not longer words they start ("car" is not "ID card")', () => {
+    const english = (id: string, name: string, summary: string): ServiceSummary => ({
+      id,
+      name: { de: id, en: name },
+      summary: { de: id, en: summary },
+      categories: ['test'],
+    });
+    const index = buildIndex(
+      [
+        english('kfz', 'Register a car', 'Register your car online.'),
+        english('ausweis', 'Apply for an ID card', 'A new ID card.'),
+        english('carport', 'Build a carport', 'Permit for a carport.'),
+        english('boxen', 'Rent boxes', 'Storage boxes.'),
+      ],
+      'en',
+    );
+    const found = (q: string): string[] =>
+      search(index, q)
+        .items.map((s) => s.id)
+        .sort();
+    expect(found('car')).to.deep.equal(['kfz']);
+    expect(found('cars')).to.deep.equal(['kfz']);
+    expect(found('card')).to.deep.equal(['ausweis']);
+    expect(found('box')).to.deep.equal(['boxen']);
+    // A word the index does not know is still being typed: it matches the words it starts.
+    expect(found('ca')).to.deep.equal(['ausweis', 'carport', 'kfz']);
+    expect(found('carp')).to.deep.equal(['carport']);
+    // German keeps matching inside compounds.
+    expect(search(de, 'hund').items[0]?.id).to.equal('hundesteuer');
   });
 
   it('sorts the empty query by the English names', () => {

@@ -7,6 +7,7 @@ import { LocationList, Responsible, ServiceList } from '../../src/contract/api.t
 import { FormDefinition } from '../../src/contract/form-definition.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { CatalogError } from '../../src/server/catalog.ts';
+import { createSearch } from '../../src/server/search.ts';
 import { copyCatalog, gewerbe, key, post, removeDir, start, tempDir, serve } from './helpers.ts';
 
 describe('catalog endpoints', () => {
@@ -104,6 +105,38 @@ describe('catalog endpoints', () => {
       await (await fetch(`${s.api}/tenants/kreis/locations?q=anderswo`)).json(),
     );
     assert.equal(outside.locations.length, 0);
+  });
+
+  it('suggests the places a misspelt name means, but none outside the area', async () => {
+    const places = async (q: string) =>
+      z
+        .parse(
+          LocationList,
+          await (await fetch(`${s.api}/tenants/kreis/locations?q=${encodeURIComponent(q)}`)).json(),
+        )
+        .locations.map((l) => l.name);
+    assert.deepEqual(await places('Teststat'), ['Teststadt']);
+    assert.deepEqual(await places('Tesdorf'), ['Testdorf (fiktiv)']);
+    assert.deepEqual(await places('testdorff'), ['Testdorf (fiktiv)']);
+    // Anderswo is in the catalog, but not in the tenant's area: not even as a suggestion.
+    assert.deepEqual(await places('Anderwso'), []);
+    assert.deepEqual(await places('20095'), []);
+    assert.deepEqual(await places('Xylophonhausen'), []);
+  });
+
+  it('searches services without a place the query names, when given the places', () => {
+    const sample = (file: string) =>
+      JSON.parse(readFileSync(new URL(`../../src/server/sample-catalog/${file}`, import.meta.url), 'utf8'));
+    const services = sample('services.json');
+    const ids = (search: ReturnType<typeof createSearch>, q: string, lang: 'de' | 'en' = 'de') =>
+      search(services, q, lang).map((x) => x.id);
+    const withPlaces = createSearch(sample('locations.json'));
+    assert.deepEqual(ids(createSearch(), 'Hundesteuer Heide'), []);
+    assert.deepEqual(ids(withPlaces, 'Hundesteuer Heide'), ['hundesteuer-anmeldung']);
+    assert.deepEqual(ids(withPlaces, 'dog tax 25746', 'en'), ['hundesteuer-anmeldung']);
+    assert.deepEqual(ids(withPlaces, 'Hundesteuer Xylophon'), []);
+    // A query that finds something as it is stays as it is.
+    assert.deepEqual(ids(withPlaces, 'Gewerbe'), ['gewerbeanmeldung']);
   });
 
   it('serves form definitions with an ETag and answers 304 when unchanged', async () => {

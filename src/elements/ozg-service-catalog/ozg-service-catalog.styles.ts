@@ -17,10 +17,6 @@ export const catalogStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='heading'] {
-    margin-block: 0 var(--_ozg-space-m);
-    line-height: 1.25;
-  }
   h2,
   h3,
   h4,
@@ -29,6 +25,13 @@ export const catalogStyles = css`
     margin-block: var(--_ozg-space-l) var(--_ozg-space-s);
     font-size: 1.125em;
     line-height: 1.3;
+  }
+  /* The view's main heading (at any heading-level) stands out from the section headings below it. */
+  [part='heading'] {
+    margin-block: 0 var(--_ozg-space-m);
+    font-size: 1.75em;
+    font-weight: 700;
+    line-height: 1.2;
   }
   p,
   ul,
@@ -94,6 +97,10 @@ export const catalogStyles = css`
   }
   .count {
     color: var(--_ozg-color-text-muted);
+  }
+  .place-hint {
+    padding-inline-start: var(--_ozg-space-s);
+    border-inline-start: 4px solid var(--_ozg-color-primary);
   }
   .results,
   .chips {

@@ -8,15 +8,17 @@ import {
   listServices,
   searchLocations,
   type CategoryCount,
-  type Responsible,
 } from '../../contract/api.ts';
-import { Location, type Authority, type Service, type ServiceSummary } from '../../contract/catalog.ts';
+import type { Location, Service, ServiceSummary } from '../../contract/catalog.ts';
 import { localize, type LocalizedText } from '../../contract/common.ts';
-import { buildIndex, search, type SearchIndex } from '../../search/index.ts';
+import { buildIndex, search, type SearchIndex, type SearchResult } from '../../search/index.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { BASE_ROUTES, OzgElement } from '../../ui/ozg-element.ts';
 import { tokens } from '../../ui/tokens.ts';
 import { catalogMessages as msg } from './messages.ts';
+import { clickOnSpace, paragraphs, subHeading, type Loadable } from './parts.ts';
+import { QueryPlaces } from './query-place.ts';
+import { ResponsibleController } from './responsible.ts';
 import { readRoute, routeHref, type CatalogRoute } from './route.ts';
 import { catalogStyles } from './ozg-service-catalog.styles.ts';
 
@@ -32,48 +34,14 @@ declare global {
   }
 }
 
-type Loadable<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; value: T };
-
 interface Catalog {
   services: ServiceSummary[];
   categories: CategoryCount[];
   index: SearchIndex<ServiceSummary>;
 }
 
-type PlaceState =
-  | { status: 'idle' }
-  | { status: 'searching' }
-  | { status: 'choose'; locations: Location[] }
-  | { status: 'none' }
-  | { status: 'error'; error: unknown; text: string };
-
-/** A sub-heading (level 2–6) without focus target; `offset` is added to the element's level. */
-function subHeading(level: number, content: unknown): TemplateResult {
-  switch (Math.min(6, Math.max(2, level))) {
-    case 2:
-      return html`<h2>${content}</h2>`;
-    case 3:
-      return html`<h3>${content}</h3>`;
-    case 4:
-      return html`<h4>${content}</h4>`;
-    case 5:
-      return html`<h5>${content}</h5>`;
-    default:
-      return html`<h6>${content}</h6>`;
-  }
-}
-
-/** Plain text with blank-line paragraphs as `<p>`s (text only: markup in the source stays inert). */
-function paragraphs(text: string): TemplateResult[] {
-  return text
-    .split(/\n\s*\n/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => html`<p>${p}</p>`);
-}
+/** The matches of the service search, and the place it names ("Hundesteuer Heide"). */
+type Results = SearchResult<ServiceSummary> & { place?: Location | undefined };
 
 const HEADING_ID = 'ozg-catalog-heading';
 const ANNOUNCE_DELAY_MS = 500;
@@ -95,8 +63,13 @@ const routes = {
  * online service.
  *
  * The view lives in namespaced query parameters (`?ozg-catalog=<service>`, `-q`, `-category`,
- * `-apply`), so back/forward, reload and shared links work on any page; `routing="none"` keeps the
- * URL untouched. Focus moves to the heading of each new view.
+ * `-apply`), so back/forward, reload and shared links work on any page; a service keeps the search it
+ * was opened from, and „Zurück zur Übersicht“ returns to it; `routing="none"` keeps the URL untouched.
+ * Focus moves to the heading of each new view.
+ *
+ * A search that names a place („Hundesteuer Heide“) leaves the place out and takes it as the citizen's
+ * place for the responsible authority. The place look-up on a service forgives typos („Meinten Sie
+ * Brunsbüttel?“) and says when a postal code lies outside the area served.
  *
  * ```html
  * <ozg-service-catalog endpoint="https://ozg.example.de" tenant="kreis-dithmarschen"
@@ -111,6 +84,7 @@ const routes = {
  * @csspart results - The list of results.
  * @csspart result - One result.
  * @csspart result-link - The link of a result.
+ * @csspart place-hint - The place a search named („Ort erkannt: Heide“), left out of the search.
  * @csspart detail - The service view.
  * @csspart section - A section of the service view (costs, documents …).
  * @csspart start - The area with the start button or link.
@@ -178,9 +152,6 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
   @state() private formModule: 'idle' | 'loading' | 'failed' = 'idle';
   @state() private limit = 20;
   @state() private detail: Loadable<Service> = { status: 'idle' };
-  @state() private place: PlaceState = { status: 'idle' };
-  @state() private chosenPlace: Location | undefined;
-  @state() private responsible: Loadable<Responsible> = { status: 'idle' };
   @state() private liveMessage = '';
   /** A request has been running for a while: say so, so nobody thinks the page is broken. */
   @state() private slow = false;
@@ -188,8 +159,22 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
   #catalogKey = '';
   #catalogAbort: AbortController | undefined;
   #detailAbort: AbortController | undefined;
-  #placeAbort: AbortController | undefined;
   #focusHeading = false;
+  /** The place the shown search names: opening a service from it takes it as the citizen's place. */
+  #namedPlace: Location | undefined;
+  #places = new ResponsibleController(this, {
+    api: () => this.api,
+    tenant: () => (this.config.ok ? this.config.tenant : undefined),
+    serviceId: () => this.serviceId,
+    lang: () => this.uiLang,
+    report: (code, error) => this.reportError(code, error),
+    say: (message) => this.#say(message),
+  });
+  #queryPlaces = new QueryPlaces(
+    this,
+    () => this.api,
+    () => (this.config.ok ? this.config.tenant : undefined),
+  );
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   #liveTimer: ReturnType<typeof setTimeout> | undefined;
   #slowTimer: ReturnType<typeof setTimeout> | undefined;
@@ -229,7 +214,6 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     this.#pendingAnnouncement = '';
     this.#catalogAbort?.abort();
     this.#detailAbort?.abort();
-    this.#placeAbort?.abort();
     // Coming back re-creates the API client, so everything is loaded again.
     this.#catalogKey = '';
     this.detail = { status: 'idle' };
@@ -243,7 +227,8 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     const key = `${this.config.endpoint}\n${this.config.tenant}\n${this.config.lang}`;
     if (key !== this.#catalogKey) {
       this.#catalogKey = key;
-      this.chosenPlace = this.#storedPlace();
+      this.#places.restore();
+      this.#queryPlaces.clear();
       void this.#loadCatalog();
       if (this.serviceId) void this.#loadDetail();
     }
@@ -283,18 +268,26 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     this.applying = Boolean(route.apply);
     if (service !== this.serviceId) {
       this.serviceId = service;
-      this.place = { status: 'idle' };
-      this.responsible = { status: 'idle' };
+      this.#places.reset();
+      // The new view's news is announced even when it says what was said before; the old view's is not.
+      clearTimeout(this.#liveTimer);
+      this.#pendingAnnouncement = this.liveMessage = '';
       if (service && this.config.ok) void this.#loadDetail();
       if (!service) this.detail = { status: 'idle' };
     }
   }
 
-  #currentRoute(): CatalogRoute {
+  /** The list as it stands (search and category): a service opened from it leads back to it. */
+  #listRoute(): CatalogRoute {
     const route: CatalogRoute = {};
-    if (this.serviceId) route.service = this.serviceId;
     if (this.query) route.q = this.query;
     if (this.activeCategory) route.category = this.activeCategory;
+    return route;
+  }
+
+  #currentRoute(): CatalogRoute {
+    const route = this.#listRoute();
+    if (this.serviceId) route.service = this.serviceId;
     if (this.applying) route.apply = true;
     return route;
   }
@@ -311,6 +304,8 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
       history.replaceState(history.state, '', this.#href(this.#currentRoute()));
       history.pushState(history.state, '', this.#href(route));
     }
+    // "Hundesteuer Heide": the place the search named is the citizen's place for the service they open.
+    if (route.service && !this.serviceId && this.#namedPlace) this.#places.remember(this.#namedPlace);
     this.#applyRoute(route);
     this.#focusHeading = true;
   }
@@ -385,86 +380,11 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
         signal: abort.signal,
       });
       this.detail = { status: 'ready', value: service };
-      if (this.chosenPlace) void this.#loadResponsible(this.chosenPlace);
+      this.#places.refresh();
     } catch (error) {
       if (isAbortError(error) && abort.signal.aborted) return;
       this.detail = { status: 'error', error };
       this.reportError('service', error);
-    }
-  }
-
-  async #searchPlace(text: string): Promise<void> {
-    const api = this.api;
-    const q = text.trim().slice(0, 100);
-    if (!api || !this.config.ok || !q) return;
-    this.#placeAbort?.abort();
-    const abort = (this.#placeAbort = new AbortController());
-    this.place = { status: 'searching' };
-    try {
-      const { locations } = await api.request('searchLocations', {
-        params: { tenant: this.config.tenant },
-        query: { q },
-        signal: abort.signal,
-      });
-      if (locations.length === 1) this.#choosePlace(locations[0]!);
-      else this.place = locations.length ? { status: 'choose', locations } : { status: 'none' };
-    } catch (error) {
-      if (isAbortError(error) && abort.signal.aborted) return;
-      this.place = { status: 'error', error, text: q };
-      this.reportError('places', error);
-    }
-  }
-
-  #choosePlace(place: Location): void {
-    this.place = { status: 'idle' };
-    this.chosenPlace = place;
-    this.#storePlace(place);
-    void this.#loadResponsible(place);
-  }
-
-  async #loadResponsible(place: Location): Promise<void> {
-    const api = this.api;
-    const serviceId = this.serviceId;
-    if (!api || !this.config.ok || !serviceId) return;
-    this.#placeAbort?.abort();
-    const abort = (this.#placeAbort = new AbortController());
-    this.responsible = { status: 'loading' };
-    try {
-      const value = await api.request('getResponsible', {
-        params: { tenant: this.config.tenant, serviceId },
-        query: { ars: place.ars },
-        signal: abort.signal,
-      });
-      this.responsible = { status: 'ready', value };
-    } catch (error) {
-      if (isAbortError(error) && abort.signal.aborted) return;
-      this.responsible = { status: 'error', error };
-      this.reportError('responsible', error);
-    }
-  }
-
-  get #placeKey(): string {
-    return `ozg-place:${this.config.ok ? this.config.tenant : ''}`;
-  }
-
-  /** The place chosen earlier in this page session (storage may be blocked: then nothing). */
-  #storedPlace(): Location | undefined {
-    try {
-      const raw = sessionStorage.getItem(this.#placeKey);
-      if (!raw) return undefined;
-      const parsed = Location.safeParse(JSON.parse(raw));
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  #storePlace(place: Location | undefined): void {
-    try {
-      if (place) sessionStorage.setItem(this.#placeKey, JSON.stringify(place));
-      else sessionStorage.removeItem(this.#placeKey);
-    } catch {
-      // Without storage the place is simply asked again next time.
     }
   }
 
@@ -492,7 +412,7 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
 
   #start(service: Service, formId: string): void {
     if (!this.emit('ozg-service-start', { serviceId: service.id, formId }, { cancelable: true })) return;
-    this.#navigate({ service: service.id, apply: true });
+    this.#navigate({ ...this.#listRoute(), service: service.id, apply: true });
   }
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -507,25 +427,41 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     return localize(text, this.uiLang);
   }
 
-  #results(): { items: ServiceSummary[]; total: number } | undefined {
+  /**
+   * The matches of the search. A search that finds nothing may name a place ("Hundesteuer Heide"): then the
+   * place's words are left out and the place is offered as the citizen's.
+   */
+  #results(): Results | undefined {
     if (this.catalog.status !== 'ready') return undefined;
-    return search(this.catalog.value.index, this.query, {
-      ...(this.activeCategory ? { category: this.activeCategory } : {}),
-      limit: this.limit,
-    });
+    const { index } = this.catalog.value;
+    const options = { limit: this.limit, ...(this.activeCategory ? { category: this.activeCategory } : {}) };
+    const found = search(index, this.query, options);
+    const named = found.total || !this.query.trim() ? undefined : this.#queryPlaces.find(this.query);
+    this.#namedPlace = named?.location;
+    return named
+      ? { ...search(index, this.query, { ...options, ignore: named.words }), place: named.location }
+      : found;
+  }
+
+  #placeName(place: Location): string {
+    return `${place.name} (${place.postalCodes.join(', ')})`;
   }
 
   protected override render() {
     if (!this.config.ok) return this.renderMissingConfig();
     const results = this.serviceId ? undefined : this.#results();
-    const announcement = results
-      ? results.total === 0
-        ? this.#t('resultsNone')
-        : results.total === 1
-          ? this.#t('resultsOne')
-          : this.#t('resultsMany', { count: results.total })
-      : '';
-    this.#announce(announcement);
+    if (results) {
+      const count =
+        results.total === 0
+          ? this.#t('resultsNone')
+          : results.total === 1
+            ? this.#t('resultsOne')
+            : this.#t('resultsMany', { count: results.total });
+      const { place } = results;
+      this.#announce(
+        place ? `${this.#t('placeRecognised', { place: this.#placeName(place) })}. ${count}` : count,
+      );
+    }
     return html`<div class="catalog" translate="no">
       ${renderLiveRegion(this.liveMessage)}
       ${this.serviceId ? this.#renderDetail() : this.#renderList(results)}
@@ -543,7 +479,15 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     this.#liveTimer = setTimeout(() => (this.liveMessage = message), ANNOUNCE_DELAY_MS);
   }
 
-  #renderList(results: { items: ServiceSummary[]; total: number } | undefined): TemplateResult {
+  /** Announces the outcome of an action at once, even when it is the same as the last one. */
+  #say(message: string): void {
+    this.#pendingAnnouncement = message;
+    clearTimeout(this.#liveTimer);
+    this.liveMessage = '';
+    this.#liveTimer = setTimeout(() => (this.liveMessage = message), 100);
+  }
+
+  #renderList(results: Results | undefined): TemplateResult {
     const { catalog } = this;
     return html`${this.renderHeading(this.heading || this.#t('heading'), 0, HEADING_ID)}
       <div class="controls" role="search" aria-labelledby=${HEADING_ID}>
@@ -592,30 +536,38 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     </div>`;
   }
 
-  #renderResults(results: { items: ServiceSummary[]; total: number }, categories: CategoryCount[]) {
+  #renderResults(results: Results, categories: CategoryCount[]) {
     const count =
       results.total === 1 ? this.#t('resultsOne') : this.#t('resultsMany', { count: results.total });
+    const place = results.place
+      ? html`<p class="place-hint" part="place-hint">
+          <strong>${this.#t('placeRecognised', { place: this.#placeName(results.place) })}.</strong>
+          ${this.#t('placeRecognisedHint')}
+        </p>`
+      : nothing;
     if (results.total === 0) {
-      return html`<div class="empty" part="empty">
-        <p><strong>${this.#t('resultsNone')}</strong></p>
-        <p>${this.#t('emptyHint')}</p>
-        <ul class="chips">
-          ${categories.map(
-            (c) =>
-              html`<li>
-                <button
-                  type="button"
-                  class="ozg-button ozg-button--secondary"
-                  @click=${() => this.#pickCategory(c.id)}
-                >
-                  ${this.#text(c.name)}
-                </button>
-              </li>`,
-          )}
-        </ul>
-      </div>`;
+      return html`${place}
+        <div class="empty" part="empty">
+          <p><strong>${this.#t('resultsNone')}</strong></p>
+          <p>${this.#t('emptyHint')}</p>
+          <ul class="chips">
+            ${categories.map(
+              (c) =>
+                html`<li>
+                  <button
+                    type="button"
+                    class="ozg-button ozg-button--secondary"
+                    @click=${() => this.#pickCategory(c.id)}
+                  >
+                    ${this.#text(c.name)}
+                  </button>
+                </li>`,
+            )}
+          </ul>
+        </div>`;
     }
-    return html`<p class="count" aria-hidden="true">${count}</p>
+    return html`${place}
+      <p class="count" aria-hidden="true">${count}</p>
       <ul class="results" part="results">
         ${results.items.map((s) => this.#renderResult(s))}
       </ul>
@@ -633,7 +585,7 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
   }
 
   #renderResult(service: ServiceSummary): TemplateResult {
-    const route: CatalogRoute = { service: service.id };
+    const route: CatalogRoute = { ...this.#listRoute(), service: service.id };
     const name = this.#text(service.name);
     const link = this.#routed
       ? html`<a
@@ -652,7 +604,8 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
   }
 
   #renderBack(): TemplateResult {
-    const route: CatalogRoute = {};
+    // Back to the search the citizen came from, as the browser's Back would.
+    const route = this.#listRoute();
     return this.#routed
       ? html`<a
           class="back"
@@ -704,7 +657,8 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
         ${list(s.requiredDocuments, this.#t('requiredDocuments'))}
         ${list(s.prerequisites, this.#t('prerequisites'))} ${text(s.costs, this.#t('costs'))}
         ${text(s.deadlines, this.#t('deadlines'))} ${text(s.processingTime, this.#t('processingTime'))}
-        ${list(s.legalBasis, this.#t('legalBasis'))} ${this.#renderResponsible(sub)}
+        ${list(s.legalBasis, this.#t('legalBasis'))}
+        ${this.#places.render(subHeading(sub, this.#t('responsible')))}
         ${
           s.furtherInformation?.length
             ? section(
@@ -730,6 +684,7 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
           href=${s.onlineServiceUrl}
           rel="noopener noreferrer"
           aria-describedby="ozg-external-note"
+          @keydown=${clickOnSpace}
           >${this.#t('startExternal')} <span aria-hidden="true">↗</span></a
         >
         <p class="hint" id="ozg-external-note">${this.#t('externalNote')}</p>`;
@@ -737,7 +692,9 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
       const href = this.formUrl
         .replaceAll('{id}', encodeURIComponent(s.id))
         .replaceAll('{formId}', encodeURIComponent(s.formId));
-      action = html`<a class="ozg-button" part="start-button" href=${href}>${this.#t('start')}</a>`;
+      action = html`<a class="ozg-button" part="start-button" href=${href} @keydown=${clickOnSpace}
+        >${this.#t('start')}</a
+      >`;
     } else if (s.formId) {
       const formId = s.formId;
       action = html`<button
@@ -796,124 +753,6 @@ export class OzgServiceCatalog extends OzgElement<typeof routes> {
     }
     return html`${this.#renderBack()}
     ${this.renderHeading(this.#t('apply', { name: this.#text(s.name) }), 0, HEADING_ID)} ${body}`;
-  }
-
-  #renderResponsible(level: number): TemplateResult {
-    const place = this.chosenPlace;
-    const { responsible } = this;
-    let body: unknown;
-    if (place) {
-      body = html`<p>${this.#t('placeFor', { place: `${place.name} (${place.postalCodes.join(', ')})` })}</p>
-        ${
-          responsible.status === 'ready'
-            ? this.#renderAuthority(responsible.value.authority)
-            : responsible.status === 'error'
-              ? renderErrorAlert({
-                  lang: this.uiLang,
-                  error: responsible.error,
-                  onRetry: () => this.#loadResponsible(place),
-                })
-              : renderLoading({ lang: this.uiLang, lines: 3 })
-        }
-        <button
-          type="button"
-          class="ozg-button ozg-button--secondary"
-          @click=${() => {
-            this.chosenPlace = undefined;
-            this.responsible = { status: 'idle' };
-            this.#storePlace(undefined);
-            this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#ozg-place')?.focus());
-          }}
-        >
-          ${this.#t('placeChange')}
-        </button>`;
-    } else {
-      body = this.#renderPlaceForm();
-    }
-    return html`<section part="section" class="responsible">
-      ${subHeading(level, this.#t('responsible'))} ${body}
-    </section>`;
-  }
-
-  #renderPlaceForm(): TemplateResult {
-    const { place } = this;
-    return html`<form
-        class="place-form"
-        @submit=${(e: SubmitEvent) => {
-          e.preventDefault();
-          const input = (e.target as HTMLFormElement).querySelector('input')!;
-          void this.#searchPlace(input.value);
-        }}
-      >
-        <div class="field field--grow">
-          <label for="ozg-place">${this.#t('placeLabel')}</label>
-          <input id="ozg-place" type="text" autocomplete="postal-code" maxlength="100" required />
-        </div>
-        <button type="submit" class="ozg-button">${this.#t('placeSearch')}</button>
-      </form>
-      ${
-        place.status === 'searching'
-          ? renderLoading({ lang: this.uiLang, lines: 2 })
-          : place.status === 'none'
-            ? html`<p role="status">${this.#t('placeNone')}</p>`
-            : place.status === 'error'
-              ? renderErrorAlert({
-                  lang: this.uiLang,
-                  error: place.error,
-                  onRetry: () => void this.#searchPlace(place.text),
-                })
-              : place.status === 'choose'
-                ? html`<p id="ozg-place-choose">${this.#t('placeChoose')}</p>
-                    <ul class="chips" aria-labelledby="ozg-place-choose">
-                      ${place.locations.map(
-                        (l) =>
-                          html`<li>
-                            <button
-                              type="button"
-                              class="ozg-button ozg-button--secondary"
-                              @click=${() => this.#choosePlace(l)}
-                            >
-                              ${l.name} (${l.postalCodes.join(', ')})${l.district ? ` – ${l.district}` : ''}
-                            </button>
-                          </li>`,
-                      )}
-                    </ul>`
-                : nothing
-      }`;
-  }
-
-  #renderAuthority(a: Authority): TemplateResult {
-    return html`<address class="authority" part="authority">
-      <strong>${this.#text(a.name)}</strong><br />
-      ${a.address.street}<br />
-      ${a.address.postalCode} ${a.address.city}
-      <dl>
-        ${
-          a.phone
-            ? html`<dt>${this.#t('phone')}</dt>
-                <dd><a href=${`tel:${a.phone.replace(/[^\d+]/g, '')}`}>${a.phone}</a></dd>`
-            : nothing
-        }
-        ${
-          a.email
-            ? html`<dt>${this.#t('email')}</dt>
-                <dd><a href=${`mailto:${a.email}`}>${a.email}</a></dd>`
-            : nothing
-        }
-        ${
-          a.openingHours
-            ? html`<dt>${this.#t('openingHours')}</dt>
-                <dd class="pre">${this.#text(a.openingHours)}</dd>`
-            : nothing
-        }
-        ${
-          a.website
-            ? html`<dt>${this.#t('website')}</dt>
-                <dd><a href=${a.website} rel="noopener noreferrer">${a.website}</a></dd>`
-            : nothing
-        }
-      </dl>
-    </address>`;
   }
 }
 

@@ -3,7 +3,8 @@
  * shared links work on any CMS page without server configuration (no path or hash routing).
  *
  * `?ozg-catalog=<serviceId>` opens a service; `?ozg-catalog-q=<words>&ozg-catalog-category=<id>` keep a
- * search. The base name is configurable (`route-key`) for several catalogs on one page.
+ * search, also while a service opened from it is shown (its "back to the overview" returns to that search).
+ * The base name is configurable (`route-key`) for several catalogs on one page.
  */
 
 /** What the URL says about one catalog. */
@@ -37,8 +38,9 @@ export function routeHref(key: string, href: string, route: CatalogRoute): strin
     else url.searchParams.delete(name);
   };
   set(key, route.service);
-  set(`${key}-q`, route.service ? undefined : route.q);
-  set(`${key}-category`, route.service ? undefined : route.category);
+  // A service view keeps the search it was opened from, so "back to the overview" restores it.
+  set(`${key}-q`, route.q);
+  set(`${key}-category`, route.category);
   set(`${key}-apply`, route.service && route.apply ? '1' : undefined);
   return url.href;
 }

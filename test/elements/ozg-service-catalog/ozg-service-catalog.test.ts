@@ -239,6 +239,62 @@ describe('<ozg-service-catalog> detail, authority and start (real backend)', () 
   });
 });
 
+describe('<ozg-service-catalog> start link and title', () => {
+  it('starts „Online beantragen“ with Space like a button, and it stays a link', async () => {
+    const el = await catalog({ routing: 'none', formUrl: '/antrag?service={id}' });
+    const clicks: string[] = [];
+    const keys: KeyboardEvent[] = [];
+    el.addEventListener('keydown', (e) => keys.push(e));
+    el.addEventListener('click', (e) => {
+      const target = e.composedPath()[0] as HTMLAnchorElement;
+      if (target.getAttribute?.('part') !== 'start-button') return;
+      // Stay on the test page: only that the link was followed counts.
+      e.preventDefault();
+      clicks.push(target.href);
+    });
+    for (const [query, href] of [
+      ['Baum fällen', `${location.origin}/antrag?service=baumfaellgenehmigung`],
+      ['Auto anmelden', 'https://i-kfz.dithmarschen.example/'],
+    ]) {
+      await type(el, query!);
+      await openFirst(el);
+      const start = $<HTMLAnchorElement>(el, '[part="start-button"]')!;
+      expect(start.localName).to.equal('a');
+      expect(start.hasAttribute('role')).to.equal(false);
+      start.focus();
+      const scrolled = window.scrollY;
+      await sendKeys({ press: 'Space' });
+      expect(clicks.pop()).to.equal(href);
+      expect(keys.pop()!.defaultPrevented, 'Space does not scroll the page').to.equal(true);
+      expect(window.scrollY).to.equal(scrolled);
+      $<HTMLButtonElement>(el, '[part="back-link"]')!.click();
+      await waitUntil(() => $(el, '[part="results"]'), 'list');
+    }
+    expect(clicks).to.deep.equal([]);
+  });
+
+  it('shows the service title clearly larger than its section headings, at any heading level', async () => {
+    for (const level of ['2', '4']) {
+      const el = await fixture<OzgServiceCatalog>(
+        html`<ozg-service-catalog
+          endpoint=${backend.endpoint}
+          tenant=${backend.tenant}
+          service="gewerbeanmeldung"
+          routing="none"
+          heading-level=${level}
+        ></ozg-service-catalog>`,
+      );
+      await waitUntil(() => $(el, '[part="detail"]'), 'detail', { timeout: 5000 });
+      const title = $(el, '[part="heading"]')!;
+      const section = $(el, '[part="section"] :is(h2, h3, h4, h5, h6)')!;
+      expect(title.localName).to.equal(`h${level}`);
+      expect(section.localName).to.equal(`h${Number(level) + 1}`);
+      const size = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+      expect(size(title) / size(section)).to.be.at.least(1.4);
+    }
+  });
+});
+
 describe('<ozg-service-catalog> navigation in the host page URL', () => {
   it('restores views on back and forward and after a reload, moving focus to the heading', async () => {
     const el = await catalog();
@@ -275,6 +331,32 @@ describe('<ozg-service-catalog> navigation in the host page URL', () => {
     );
     await waitUntil(() => $(fresh, '[part="detail"]'), 'detail after reload', { timeout: 5000 });
     expect($(fresh, '[part="heading"]')!.textContent).to.contain('Gewerbe');
+  });
+
+  it('„Zurück zur Übersicht“ restores the search, category and results the service was opened from', async () => {
+    for (const routing of ['query', 'none']) {
+      const el = await catalog({ routing });
+      const select = $<HTMLSelectElement>(el, '#ozg-category')!;
+      select.value = 'familie';
+      select.dispatchEvent(new Event('change'));
+      await type(el, 'beantragen');
+      const before = resultNames(el);
+      expect(before.length, routing).to.be.greaterThan(1);
+      await openFirst(el);
+      if (routing === 'query') {
+        const url = new URL(location.href);
+        expect(url.searchParams.get('ozg-catalog-q')).to.equal('beantragen');
+        expect(url.searchParams.get('ozg-catalog-category')).to.equal('familie');
+      }
+      $<HTMLElement>(el, '[part="back-link"]')!.click();
+      await waitUntil(() => $(el, '[part="results"]'), 'list after back', { timeout: 5000 });
+      expect($<HTMLInputElement>(el, '#ozg-search')!.value, routing).to.equal('beantragen');
+      expect($<HTMLSelectElement>(el, '#ozg-category')!.value, routing).to.equal('familie');
+      expect(resultNames(el), routing).to.deep.equal(before);
+      await el.updateComplete;
+      expect(root(el).activeElement?.id).to.equal('ozg-catalog-heading');
+      history.replaceState(null, '', startUrl);
+    }
   });
 
   it('leaves the URL alone with routing="none"', async () => {
