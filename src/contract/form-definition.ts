@@ -100,7 +100,12 @@ export const NumberField = z.object({
   /** Unit shown next to the input, e.g. "m²", "€". */
   unit: z.optional(z.string()),
 });
-/** `min` / `max` are ISO dates (`YYYY-MM-DD`) or `today`. */
+/**
+ * A date, asked as separate day, month and year inputs. Its answer is an ISO date (`YYYY-MM-DD`); while the citizen
+ * types, a draft may hold the parts as entered (`1984-5-`), which the form engine reports part by part and turns
+ * into `YYYY-MM-DD` once they name a real day. `min` / `max` are ISO dates or `today`. With `autocomplete: "bday"`
+ * the parts get `bday-day`, `bday-month` and `bday-year`.
+ */
 export const DateField = z.object({
   ...base,
   type: z.literal('date'),
@@ -169,6 +174,11 @@ export type GroupField = {
   fields: Field[];
   /** Present when the group may be repeated (e.g. several owners); bounds the number of repetitions. */
   repeatable?: { min: number; max: number } | undefined;
+  /**
+   * What one repetition is called, numbered on the form and the check-answers page („Baum 1“, „Baum 2“);
+   * without it the group's label is used.
+   */
+  itemLabel?: LocalizedText | undefined;
 };
 
 export const GroupField: z.ZodMiniType<GroupField> = z.object({
@@ -182,6 +192,7 @@ export const GroupField: z.ZodMiniType<GroupField> = z.object({
       .object({ min: z.int().check(z.gte(0)), max: z.int().check(z.gte(1)) })
       .check(z.refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] })),
   ),
+  itemLabel: z.optional(LocalizedText),
 });
 
 export type TextField = z.infer<typeof TextField>;

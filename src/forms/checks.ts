@@ -5,6 +5,7 @@
 import { FileRef } from '../contract/form-definition.ts';
 import * as z from 'zod/mini';
 import { isFilled, toNumber } from './conditions.ts';
+import { dateProblem, isoDate, splitDate } from './dates.ts';
 import type { FieldNode } from './definition.ts';
 import { isValidIban, isValidPostalCode, normalizeIban } from './iban.ts';
 import type { ErrorCode } from './messages.ts';
@@ -16,7 +17,7 @@ export interface Issue {
     min?: number | string;
     max?: number | string;
     file?: string;
-    accept?: string;
+    accept?: readonly string[];
     maxSize?: number;
   };
 }
@@ -32,19 +33,6 @@ const fail = (code: ErrorCode, params?: Issue['params']): CheckResult => ({ issu
 
 const EMAIL = /^[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}$/;
 const TEL = /^\+?[\d\s()/.-]+$/;
-
-/** `YYYY-MM-DD` naming a day that exists. */
-export function isIsoDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
 
 /** The local calendar date as `YYYY-MM-DD`. */
 export function localToday(): string {
@@ -113,8 +101,9 @@ export function buildCheck(node: FieldNode): ValueCheck | undefined {
     case 'date':
       return (v, today) => {
         if (typeof v !== 'string') return fail('invalid_type');
-        const s = v.trim();
-        if (!isIsoDate(s)) return fail('invalid_date');
+        const problem = dateProblem(v);
+        if (problem) return fail(`invalid_${problem}`);
+        const s = isoDate(splitDate(v)!);
         const min = f.min === 'today' ? today : f.min;
         const max = f.max === 'today' ? today : f.max;
         if (min !== undefined && s < min) return fail('date_too_early', { min });
@@ -158,7 +147,7 @@ export function buildCheck(node: FieldNode): ValueCheck | undefined {
           return fail('too_many_files', { max: f.maxFiles });
         for (const file of files) {
           if (accept && accept.length && !acceptsType(accept, file.type)) {
-            return fail('file_type', { file: file.name, accept: accept.join(', ') });
+            return fail('file_type', { file: file.name, accept });
           }
           if (f.maxSize !== undefined && file.size > f.maxSize) {
             return fail('file_too_large', { file: file.name, maxSize: f.maxSize });

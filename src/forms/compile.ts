@@ -11,7 +11,15 @@ import type { CheckResult, Issue, ValueCheck } from './checks.ts';
 import { evaluate } from './conditions.ts';
 import { DefinitionError, analyze } from './definition.ts';
 import type { DefinitionIndex, FieldNode, StepNode } from './definition.ts';
-import { formatBytes, formatDate, formatMessage, formatNumber, messageFor } from './messages.ts';
+import {
+  fileTypeNames,
+  formatBytes,
+  formatDate,
+  formatMessage,
+  formatNumber,
+  messageFor,
+  orList,
+} from './messages.ts';
 import { toPointer } from './pointer.ts';
 
 export type Lang = 'de' | 'en';
@@ -417,12 +425,13 @@ class Compiled implements CompiledForm {
           : isDate
             ? formatDate(v, lang)
             : v;
-    const params: Record<string, string> = { label: localize(f.label, lang) ?? f.id };
+    // „Bitte bestätigen Sie „… meiner Angaben“.“: the message ends the sentence, not the label.
+    const params: Record<string, string> = { label: (localize(f.label, lang) ?? f.id).replace(/\.$/, '') };
     const entries: [string, string | undefined][] = [
       ['min', show(p.min)],
       ['max', show(p.max)],
       ['file', p.file],
-      ['accept', p.accept],
+      ['accept', p.accept && orList(fileTypeNames(p.accept, lang), lang)],
       ['maxSize', p.maxSize === undefined ? undefined : formatBytes(p.maxSize, lang)],
     ];
     for (const [k, v] of entries) if (v !== undefined) params[k] = v;

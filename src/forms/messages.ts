@@ -1,6 +1,7 @@
 /**
  * Error messages for citizens, German first, English second. Plain data: no DOM, no markup.
- * Placeholders in braces are filled by `formatMessage`; `{label}` is the field's label in the same language.
+ * Placeholders in braces are filled by `formatMessage`; `{label}` is the field's label in the same language, without
+ * a full stop at its end (a message quoting „Ich versichere die Richtigkeit meiner Angaben.“ would end in „.“.).
  */
 import type { FieldType } from '../contract/form-definition.ts';
 
@@ -14,6 +15,9 @@ export const ERROR_CODES = [
   'not_integer',
   'too_small',
   'too_big',
+  'invalid_day',
+  'invalid_month',
+  'invalid_year',
   'invalid_date',
   'date_too_early',
   'date_too_late',
@@ -101,10 +105,28 @@ export const MESSAGES: MessageTable = {
   too_big: {
     default: { de: '„{label}“ darf höchstens {max} sein.', en: '“{label}” must be {max} or less.' },
   },
+  invalid_day: {
+    default: {
+      de: 'Bitte geben Sie bei „{label}“ einen Tag zwischen 1 und 31 ein.',
+      en: 'Enter a day between 1 and 31 for “{label}”.',
+    },
+  },
+  invalid_month: {
+    default: {
+      de: 'Bitte geben Sie bei „{label}“ einen Monat zwischen 1 und 12 ein.',
+      en: 'Enter a month between 1 and 12 for “{label}”.',
+    },
+  },
+  invalid_year: {
+    default: {
+      de: 'Bitte geben Sie bei „{label}“ das Jahr mit vier Ziffern ein.',
+      en: 'Enter the year of “{label}” with 4 digits.',
+    },
+  },
   invalid_date: {
     default: {
-      de: 'Bitte geben Sie bei „{label}“ ein gültiges Datum ein, zum Beispiel 27.03.2026.',
-      en: '“{label}” must be a real date, like 27 March 2026.',
+      de: 'Bei „{label}“ gibt es diesen Tag nicht. Bitte prüfen Sie Tag und Monat.',
+      en: '“{label}” must be a real date. Check the day and the month.',
     },
   },
   date_too_early: {
@@ -171,8 +193,8 @@ export const MESSAGES: MessageTable = {
   },
   file_type: {
     default: {
-      de: 'Die Datei „{file}“ hat ein nicht erlaubtes Format. Bitte laden Sie eine Datei in diesem Format hoch: {accept}.',
-      en: 'The file “{file}” is not in an allowed format. Upload a file of this type: {accept}.',
+      de: 'Die Datei „{file}“ hat ein nicht erlaubtes Format. Bitte laden Sie eine Datei im Format {accept} hoch.',
+      en: 'The file “{file}” is not in an allowed format. Upload a {accept} file.',
     },
   },
   file_too_large: {
@@ -240,4 +262,25 @@ export function formatBytes(bytes: number, lang: 'de' | 'en'): string {
   if (bytes >= 1024 * 1024) return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, lang)} MB`;
   if (bytes >= 1024) return `${formatNumber(Math.round(bytes / 1024), lang)} KB`;
   return lang === 'de' ? `${bytes} Byte` : `${bytes} bytes`;
+}
+
+/** „PDF, JPG oder PNG“ / “PDF, JPG or PNG”. */
+export function orList(items: readonly string[], lang: 'de' | 'en'): string {
+  const last = items.length - 1;
+  return last < 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, last).join(', ')} ${lang === 'en' ? 'or' : 'oder'} ${items[last]}`;
+}
+
+/**
+ * What people call the file types of an `accept` list: `image/jpeg` → JPG, `image/*` → Bilder / images, otherwise
+ * the subtype's last part in capitals (`application/pdf` → PDF, `image/png` → PNG, `image/svg+xml` → SVG).
+ */
+export function fileTypeNames(accept: readonly string[], lang: 'de' | 'en'): string[] {
+  const names = accept.map((type) => {
+    const sub = type.split('/')[1]!.split('+')[0]!.split('.').pop()!;
+    if (sub === '*') return type.startsWith('image/') ? (lang === 'en' ? 'images' : 'Bilder') : type;
+    return sub === 'jpeg' ? 'JPG' : sub.toUpperCase();
+  });
+  return [...new Set(names)];
 }

@@ -221,6 +221,26 @@ const cases: [string, z.ZodMiniType, unknown, unknown][] = [
     { id: 'F60000236', type: 'date', label: { de: 'Datum' }, min: 'today' },
     { id: 'x', type: 'slider', label: { de: 'x' } },
   ],
+  [
+    'Field (a repeatable group naming its entries)',
+    Field,
+    {
+      id: 'baeume',
+      type: 'group',
+      label: { de: 'Bäume', en: 'Trees' },
+      itemLabel: { de: 'Baum', en: 'Tree' },
+      repeatable: { min: 1, max: 10 },
+      fields: [{ id: 'art', type: 'text', label: { de: 'Baumart' } }],
+    },
+    {
+      id: 'baeume',
+      type: 'group',
+      label: { de: 'Bäume' },
+      itemLabel: { en: 'Tree' },
+      repeatable: { min: 1, max: 10 },
+      fields: [{ id: 'art', type: 'text', label: { de: 'Baumart' } }],
+    },
+  ],
   ['FormDefinition', FormDefinition, form, { ...form, steps: [] }],
   [
     'FileRef',

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Field } from '../../src/contract/form-definition.ts';
-import { compile } from '../../src/forms/index.ts';
+import { compile, fileTypeNames, orList } from '../../src/forms/index.ts';
 
 const options = [
   { value: 'eiche', label: { de: 'Eiche', en: 'Oak' } },
@@ -77,10 +77,23 @@ const CASES: Case[] = [
     good: [
       ['2026-02-28', '2026-02-28'],
       ['2026-03-10', '2026-03-10'],
+      // Day, month and year as the citizen typed them (three inputs): the ISO date.
+      ['2026-3-1', '2026-03-01'],
+      [' 2026-03-9 ', '2026-03-09'],
     ],
     bad: [
       ['2026-02-30', 'invalid_date'],
+      ['2025-02-29', 'invalid_date'],
       ['10.03.2026', 'invalid_date'],
+      // Partial or wrong parts: the first wrong one in reading order (Tag, Monat, Jahr).
+      ['2026-03-', 'invalid_day'],
+      ['2026-03-32', 'invalid_day'],
+      ['2026-3-x', 'invalid_day'],
+      ['--0', 'invalid_day'],
+      ['2026--4', 'invalid_month'],
+      ['2026-13-4', 'invalid_month'],
+      ['-3-4', 'invalid_year'],
+      ['26-3-4', 'invalid_year'],
       ['2025-12-31', 'date_too_early'],
       ['2026-03-11', 'date_too_late'],
       [20260310, 'invalid_type'],
@@ -268,11 +281,84 @@ describe('field types', () => {
     const earlyEn = date.validate({ d: '2026-03-09' }, { today: '2026-03-10', lang: 'en' });
     expect(earlyEn.ok ? '' : earlyEn.errors[0]!.detail).to.equal('“Date” must be on or after 10 March 2026.');
 
+    const birth = formWith({ id: 'd', type: 'date', label: { de: 'Geburtsdatum', en: 'Date of birth' } });
+    const dateMsg = (d: string, lang: 'de' | 'en' = 'de') => {
+      const r = birth.validate({ d }, { lang });
+      return r.ok ? '' : r.errors[0]!.detail;
+    };
+    expect(dateMsg('1984-5-')).to.equal(
+      'Bitte geben Sie bei „Geburtsdatum“ einen Tag zwischen 1 und 31 ein.',
+    );
+    expect(dateMsg('1984-5-', 'en')).to.equal('Enter a day between 1 and 31 for “Date of birth”.');
+    expect(dateMsg('1984-0-4')).to.equal(
+      'Bitte geben Sie bei „Geburtsdatum“ einen Monat zwischen 1 und 12 ein.',
+    );
+    expect(dateMsg('84-5-4')).to.equal('Bitte geben Sie bei „Geburtsdatum“ das Jahr mit vier Ziffern ein.');
+    expect(dateMsg('1984-02-31')).to.equal(
+      'Bei „Geburtsdatum“ gibt es diesen Tag nicht. Bitte prüfen Sie Tag und Monat.',
+    );
+    expect(dateMsg('1984-02-31', 'en')).to.equal(
+      '“Date of birth” must be a real date. Check the day and the month.',
+    );
+
     const upload = formWith({ id: 'u', type: 'file', label: { de: 'Foto' }, maxSize: 5 * 1024 * 1024 });
     const big = upload.validate({ u: [file('baum.jpg', 'image/jpeg', 6 * 1024 * 1024)] });
     expect(big.ok ? '' : big.errors[0]!.detail).to.equal(
       'Die Datei „baum.jpg“ ist zu groß. Sie darf höchstens 5 MB groß sein.',
     );
+
+    // File types as people call them, not as MIME types.
+    const typed = formWith({
+      id: 'u',
+      type: 'file',
+      label: { de: 'Plan' },
+      accept: ['application/pdf', 'image/jpeg', 'image/png'],
+    });
+    const word = [file('plan.docx', 'application/msword', 10)];
+    const wrongType = typed.validate({ u: word });
+    expect(wrongType.ok ? '' : wrongType.errors[0]!.detail).to.equal(
+      'Die Datei „plan.docx“ hat ein nicht erlaubtes Format. Bitte laden Sie eine Datei im Format PDF, JPG oder PNG hoch.',
+    );
+    const wrongTypeEn = typed.validate({ u: word }, { lang: 'en' });
+    expect(wrongTypeEn.ok ? '' : wrongTypeEn.errors[0]!.detail).to.equal(
+      'The file “plan.docx” is not in an allowed format. Upload a PDF, JPG or PNG file.',
+    );
+  });
+
+  it('ends a message with one full stop when the label quoted in it ends with one', () => {
+    const form = formWith({
+      id: 'richtigkeit',
+      type: 'checkbox',
+      label: {
+        de: 'Ich versichere die Richtigkeit meiner Angaben.',
+        en: 'I confirm that my information is correct.',
+      },
+      required: true,
+    });
+    const de = form.validate({});
+    expect(de.ok ? '' : de.errors[0]!.detail).to.equal(
+      'Bitte bestätigen Sie „Ich versichere die Richtigkeit meiner Angaben“.',
+    );
+    const en = form.validate({}, { lang: 'en' });
+    expect(en.ok ? '' : en.errors[0]!.detail).to.equal(
+      'Tick the box to confirm “I confirm that my information is correct”.',
+    );
+  });
+
+  it('names file types as people call them', () => {
+    expect(orList(fileTypeNames(['application/pdf', 'image/jpeg', 'image/png'], 'de'), 'de')).to.equal(
+      'PDF, JPG oder PNG',
+    );
+    expect(orList(fileTypeNames(['application/pdf', 'image/jpeg', 'image/png'], 'en'), 'en')).to.equal(
+      'PDF, JPG or PNG',
+    );
+    expect(fileTypeNames(['image/*', 'image/svg+xml', 'image/heic'], 'de')).to.deep.equal([
+      'Bilder',
+      'SVG',
+      'HEIC',
+    ]);
+    expect(fileTypeNames(['image/*'], 'en')).to.deep.equal(['images']);
+    expect(orList(['PDF'], 'de')).to.equal('PDF');
   });
 
   it('uses the pattern message of the definition', () => {

@@ -1,7 +1,7 @@
 /** Answers of the sample forms, for browser and Node tests alike (plain data, no imports). */
 
 /** The version of the sample forms (raise it with theirs). */
-export const SAMPLE_FORM_VERSION = 3;
+export const SAMPLE_FORM_VERSION = 4;
 
 /** Where `<ozg-form>` keeps the draft of a sample form of the Kreis Dithmarschen. */
 export const draftKey = (formId: string, version = SAMPLE_FORM_VERSION): string =>
@@ -49,5 +49,31 @@ export function gewerbeAnswers(
     betrieb_plz: business.plz,
     betrieb_ort: business.ort,
     richtigkeit: true,
+  };
+}
+
+/** Valid answers of the sample Versammlungsanzeige: a stationary assembly on the Heide market place next year. */
+export function assemblyAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    veranstalter_art: 'person',
+    vorname: 'Erika',
+    familienname: 'Mustermann',
+    strasse: 'Markt 1',
+    plz: '25746',
+    ort: 'Heide',
+    email: 'erika@example.org',
+    telefon: '0481 12345',
+    leitung_selbst: 'ja',
+    thema: 'Mehr Bäume',
+    datum: `${new Date().getFullYear() + 1}-05-01`,
+    beginn: '10:00',
+    ende: '12:00',
+    form: 'ortsfest',
+    versammlung_plz: '25746',
+    versammlung_ort: 'Heide',
+    kundgebungsort: 'Marktplatz',
+    teilnehmende: '20',
+    richtigkeit: true,
+    ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { ApiClient } from '../../src/client/index.ts';
 import { SubmissionRequest, type SubmissionReceipt } from '../../src/contract/submission.ts';
 import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 import type { TestBackend } from './backend.ts';
+import { SAMPLE_FORM_VERSION } from './answers.ts';
 
 /** The authority that handles tree felling in Heide, and its demo key. */
 export const HEIDE_TREES = 'stadt-heide-bauen-umwelt';
@@ -66,7 +67,7 @@ export async function submitWeaponsLicence(
     tenantId: backend.tenant,
     serviceId: 'kleiner-waffenschein',
     formId: 'kleiner-waffenschein',
-    formVersion: 3,
+    formVersion: SAMPLE_FORM_VERSION,
     lang: 'de',
     data: {
       vorname: 'Erika',

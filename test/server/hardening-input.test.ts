@@ -10,6 +10,7 @@ import { SAMPLE_CATALOG_DIR } from '../../src/server/app.ts';
 import { clientOf } from '../../src/server/client-key.ts';
 import { canonicalJson } from '../../src/server/security.ts';
 import { gewerbe, key, post, removeDir, rowCount, start, type Running, serve } from './helpers.ts';
+import { SAMPLE_FORM_VERSION } from '../helpers/answers.ts';
 
 /** A few requests in a row, each from the address `from(i)` (the trusted proxy's X-Forwarded-For). */
 async function statuses(
@@ -220,7 +221,7 @@ describe('unknown answer keys inside a group', () => {
           tenantId: 'stadt-heide',
           serviceId: 'baumfaellgenehmigung',
           formId: 'baumfaellgenehmigung',
-          formVersion: 3,
+          formVersion: SAMPLE_FORM_VERSION,
           lang: 'de',
           data: { vorname: 'Erika', baeume: [{ baumart: 'Eiche' }, { baumart: 'Linde', farbe: 'grün' }] },
         },

@@ -12,7 +12,7 @@ import { FormResponsible } from '../../src/contract/routes-forms.ts';
 import { Submission, SubmissionPage, SubmissionReceipt } from '../../src/contract/submission.ts';
 import { SAMPLE_CATALOG_DIR, buildApp } from '../../src/server/app.ts';
 import { CatalogError } from '../../src/server/catalog.ts';
-import { gewerbeAnswers } from '../helpers/answers.ts';
+import { SAMPLE_FORM_VERSION, gewerbeAnswers } from '../helpers/answers.ts';
 import {
   bearer,
   copyCatalog,
@@ -51,7 +51,7 @@ function sampleGewerbe(data: Record<string, unknown> = {}, more: Record<string, 
     tenantId: 'kreis-dithmarschen',
     serviceId: 'gewerbeanmeldung',
     formId: 'gewerbeanmeldung',
-    formVersion: 3,
+    formVersion: SAMPLE_FORM_VERSION,
     lang: 'de',
     data: { ...gewerbeAnswers(), ...data },
     ...more,

@@ -349,7 +349,7 @@ describe('sample catalog: form definitions', () => {
     return form;
   };
 
-  it('has the four required forms, each version 3 with 3 to 6 steps, ending with a required declaration', () => {
+  it('has the four required forms, each version 4 with 3 to 6 steps, ending with a required declaration', () => {
     for (const id of [
       'baumfaellgenehmigung',
       'versammlungsanzeige',
@@ -359,13 +359,35 @@ describe('sample catalog: form definitions', () => {
       get(id);
     }
     for (const { form } of forms) {
-      assert.equal(form.version, 3, form.id);
+      assert.equal(form.version, 4, form.id);
       assert.ok(form.steps.length >= 3 && form.steps.length <= 6, `${form.id}: ${form.steps.length} steps`);
       const last = form.steps.at(-1)?.fields.at(-1);
       assert.equal(last?.type, 'checkbox', `${form.id}: ends with a checkbox`);
       assert.equal(last?.type === 'checkbox' && last.required, true, `${form.id}: declaration is required`);
       assert.match(last?.label.de ?? '', /Richtigkeit meiner Angaben/);
     }
+  });
+
+  it('names the last step for what it asks, not for sending: that happens on the check-answers page', () => {
+    for (const { form } of forms) {
+      const last = form.steps.at(-1)!;
+      assert.deepEqual(last.title, { de: 'Erklärung', en: 'Declaration' }, form.id);
+      for (const text of localizedTexts(last))
+        assert.doesNotMatch(`${text.de} ${text.en}`, /Absenden\b|submission/, form.id);
+    }
+  });
+
+  it('names the entries of every repeatable group in both languages', () => {
+    for (const { form } of forms) {
+      for (const f of form.steps.flatMap((s) => allFields(s.fields))) {
+        if (f.type !== 'group' || !f.repeatable) continue;
+        assert.ok(f.itemLabel?.de && f.itemLabel.en, `${form.id}/${f.id}: itemLabel`);
+      }
+    }
+    const trees = get('baumfaellgenehmigung')
+      .steps.flatMap((s) => s.fields)
+      .find((f) => f.id === 'baeume');
+    assert.deepEqual(trees?.type === 'group' && trees.itemLabel, { de: 'Baum', en: 'Tree' });
   });
 
   it('compiles every form with the form engine', () => {

@@ -19,10 +19,34 @@ export const formStyles = css`
     padding-inline-start: var(--_ozg-space-m);
     border-inline-start: 0.3rem solid var(--_ozg-color-error);
   }
+  /* One level of border: a group or each entry of a repeatable group is framed, nothing inside it. */
   fieldset.group {
     padding: var(--_ozg-space-m);
     border: 1px solid var(--_ozg-color-border);
     border-radius: var(--_ozg-radius);
+  }
+  .entries > .group {
+    margin-block: var(--_ozg-space-m);
+  }
+  .group .group {
+    padding: 0;
+    border: 0;
+  }
+  /* Tag, Monat, Jahr side by side, sized for 2, 2 and 4 digits. */
+  .date {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ozg-space-m);
+  }
+  .date label {
+    font-weight: 400;
+  }
+  .date input {
+    box-sizing: content-box;
+    inline-size: 3ch;
+  }
+  .date .year {
+    inline-size: 5ch;
   }
   .unit {
     display: flex;

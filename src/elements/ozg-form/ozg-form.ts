@@ -27,11 +27,11 @@ import type {
   FileRef,
   FormAnswers,
   FormDefinition,
-  GroupField,
   Step,
 } from '../../contract/form-definition.ts';
 import type { SubmissionReceipt } from '../../contract/submission.ts';
 import { compile, routingAnswers, type CompiledForm } from '../../forms/index.ts';
+import { dateProblem, isoDate, splitDate } from '../../forms/dates.ts';
 import { blockStyles, renderErrorAlert, renderLiveRegion, renderLoading } from '../../ui/blocks.ts';
 import { fieldStyles } from '../../ui/fields.ts';
 import { isRetryable } from '../../ui/events.ts';
@@ -54,8 +54,10 @@ import {
   type Draft,
   type Path,
 } from './answers.ts';
-import { formatBytes } from '../../forms/messages.ts';
-import { builtInHint, mailsReceipt } from './hints.ts';
+import { formatBytes, formatDate } from '../../forms/messages.ts';
+import { renderDateInputs } from './date-field.ts';
+import { itemName, renderGroup } from './group.ts';
+import { contentMismatch, fieldHint, fileProblem, mailsReceipt } from './hints.ts';
 import { formMessages as m } from './ozg-form.messages.ts';
 import { formStyles } from './ozg-form.styles.ts';
 import { renderReceipt, statusLink } from './receipt.ts';
@@ -113,25 +115,15 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 /** `autocomplete` / `inputmode` / `type` defaults for the text-like field types. */
 const INPUTS: Partial<
-  Record<
-    Field['type'],
-    { type: 'text' | 'email' | 'tel' | 'date'; inputmode?: string; autocomplete?: AutoFill }
-  >
+  Record<Field['type'], { type: 'text' | 'email' | 'tel'; inputmode?: string; autocomplete?: AutoFill }>
 > = {
   text: { type: 'text' },
   email: { type: 'email', inputmode: 'email', autocomplete: 'email' },
   tel: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' },
   number: { type: 'text', inputmode: 'decimal' },
-  date: { type: 'date' },
   iban: { type: 'text', autocomplete: 'off' },
   'postal-code': { type: 'text', inputmode: 'numeric', autocomplete: 'postal-code' },
 };
-
-function acceptsType(accept: readonly string[] | undefined, type: string): boolean {
-  if (!accept || accept.length === 0) return true;
-  const t = type.toLowerCase();
-  return accept.some((a) => (a.endsWith('/*') ? t.startsWith(a.slice(0, -1)) : a === t));
-}
 
 /** The API routes this element calls. */
 const routes = {
@@ -172,7 +164,8 @@ const routes = {
  * @csspart loading - The loading skeleton.
  * @csspart missing-config - The notice shown while endpoint or tenant are missing.
  * @csspart error-summary - The list of problems at the top of a step.
- * @csspart next-button - "Weiter" (or "Angaben prüfen" when the step was opened from the review page).
+ * @csspart next-button - "Weiter", on the last step "Weiter zur Prüfung" (or "Angaben prüfen" when the step was
+ *   opened from the review page).
  * @csspart back-button - "Zurück" on a step.
  * @csspart submit-button - "Antrag absenden" on the review page.
  * @csspart confirmation - The confirmation after a successful submission.
@@ -255,6 +248,31 @@ export class OzgForm extends OzgElement<typeof routes> {
   #focusAfterRender: (() => HTMLElement | null | undefined) | undefined;
   #touched = new Set<string>();
   #saveQueued = false;
+  /** Checks of fields left while a pointer is pressed in the element, run once it is released (see `#onLeave`). */
+  #held: (() => void)[] | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('pointerdown', () => {
+      if (this.#held) return;
+      const held: (() => void)[] = (this.#held = []);
+      const doc = this.ownerDocument;
+      const events = ['click', 'pointerup', 'pointercancel'];
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        for (const type of events) doc.removeEventListener(type, wait, true);
+        this.#held = undefined;
+        for (const check of held) check();
+      };
+      // After the click (once its own handlers ran); without one (a drag, a scroll), shortly after the release.
+      // A tap moves the focus only after the finger is lifted, just before its click.
+      const wait = (event: Event) => {
+        clearTimeout(timer);
+        timer = setTimeout(done, event.type === 'click' ? 0 : 300);
+      };
+      for (const type of events) doc.addEventListener(type, wait, true);
+    });
+  }
 
   /** The answers so far (a copy). */
   get answers(): FormAnswers {
@@ -455,7 +473,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     }
     this.#returnToReview = draft.returnToReview === true;
     this.#showStep(stepId);
-    this.#emitStep(stepId);
   }
 
   #discardDraft(): void {
@@ -465,7 +482,7 @@ export class OzgForm extends OzgElement<typeof routes> {
     this.#draft = undefined;
     this.#answers = {};
     this.consent = false;
-    this.#showStep(this.#compiled?.visibleSteps({})[0]?.id ?? '');
+    this.#showStep(this.#compiled?.visibleSteps({})[0]?.id ?? '', true);
   }
 
   /** A change by the citizen: store it, re-check the field if it shows an error, re-render only when needed. */
@@ -503,7 +520,14 @@ export class OzgForm extends OzgElement<typeof routes> {
     if (event.relatedTarget instanceof Node && wrapper.contains(event.relatedTarget)) return;
     // An untouched field is not an error yet: the citizen may just be tabbing through.
     if (!this.#touched.has(pointerOf(path)) && !this.errors.has(pointerOf(path))) return;
-    this.#checkField(field, path, indices);
+    // Left by a press in the form: an error shown now would move what lies below before the click lands there
+    // (a radio button 48 px lower stays unselected). So it is shown after the click, unless that click led on.
+    const { stepId, view } = this;
+    const check = () => {
+      if (this.stepId === stepId && this.view === view) this.#checkField(field, path, indices);
+    };
+    if (this.#held) this.#held.push(check);
+    else check();
   }
 
   // ---- navigation ----------------------------------------------------------------------------------------
@@ -512,7 +536,8 @@ export class OzgForm extends OzgElement<typeof routes> {
     return this.#compiled?.visibleSteps(this.#answers) ?? [];
   }
 
-  #showStep(stepId: string, focus: 'heading' | 'none' = 'heading'): void {
+  /** Shows a step with the focus on its heading and, unless `quiet`, tells the page (`ozg-step-change`). */
+  #showStep(stepId: string, quiet = false): void {
     this.stepId = stepId;
     this.view = 'step';
     this.showSummary = false;
@@ -526,9 +551,9 @@ export class OzgForm extends OzgElement<typeof routes> {
         total: steps.length,
       });
     }
-    if (focus === 'heading')
-      this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
+    this.#focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#title');
     this.#saveDraft();
+    if (!quiet) this.#emitStep(stepId);
   }
 
   #emitStep(stepId: string): void {
@@ -583,7 +608,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     const next = steps[index + 1];
     if (next && !this.#returnToReview) {
       this.#showStep(next.id);
-      this.#emitStep(next.id);
     } else {
       this.#showReview();
     }
@@ -597,7 +621,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     this.errors = new Map();
     this.#returnToReview = false;
     this.#showStep(previous.id);
-    this.#emitStep(previous.id);
   }
 
   /** The step with the field that names the place of the matter. */
@@ -673,7 +696,6 @@ export class OzgForm extends OzgElement<typeof routes> {
   #changeStep(stepId: string): void {
     this.#returnToReview = true;
     this.#showStep(stepId);
-    this.#emitStep(stepId);
   }
 
   #showErrors(errors: readonly { pointer: string; detail: string }[]): void {
@@ -802,16 +824,14 @@ export class OzgForm extends OzgElement<typeof routes> {
     input.value = '';
     const pointer = pointerOf(path);
     const lang = this.uiLang;
-    const types = (field.accept ?? []).join(', ');
-    // Newly chosen files replace a failed upload that was waiting for a retry.
+    // Newly chosen files replace a failed upload that was waiting for a retry, and what was said of earlier ones.
     this.#clearUploadFailure(pointer);
+    const errors = new Map(this.errors);
+    errors.delete(pointer);
+    this.errors = errors;
     const accepted: File[] = [];
     for (const file of files) {
-      let problem: string | undefined;
-      if (!acceptsType(field.accept, file.type))
-        problem = m(lang, 'fileWrongType', { name: file.name, types });
-      else if (field.maxSize !== undefined && file.size > field.maxSize)
-        problem = m(lang, 'fileTooLarge', { name: file.name, size: formatBytes(field.maxSize, lang) });
+      const problem = fileProblem(field, file, lang);
       if (problem) this.errors = new Map(this.errors).set(pointer, problem);
       else accepted.push(file);
     }
@@ -848,7 +868,13 @@ export class OzgForm extends OzgElement<typeof routes> {
         this.requestUpdate();
       } catch (error) {
         if (isAbortError(error)) return;
-        const message = `${m(lang, 'uploadFailed', { name: file.name })} ${describeError(error, lang)}`;
+        // The type was checked before the upload: refused as an unsupported type, the content is not what the
+        // file's type says (a renamed file).
+        const why =
+          error instanceof ApiError && error.status === 415
+            ? contentMismatch(field, file, lang)
+            : describeError(error, lang);
+        const message = `${m(lang, 'uploadFailed', { name: file.name })} ${why}`;
         this.reportError('upload', error, message);
         if (isRetryable(error)) {
           const failure = { files: files.slice(i), message: [...refused, message].join(' ') };
@@ -930,11 +956,7 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'draft':
         return html`${this.renderHeading(localize(def!.title, lang), 0, 'title')}
           <div class="ozg-alert ozg-alert--info" role="status">
-            <p>
-              ${m(lang, 'draftFound', {
-                date: new Date(this.#draft!.savedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'de-DE'),
-              })}
-            </p>
+            <p>${this.#savedAt()}</p>
             ${this.#fromOtherVersion ? html`<p>${m(lang, 'draftChanged')}</p>` : nothing}
             <div class="actions">
               <button type="button" class="ozg-button" @click=${() => this.#restoreDraft()}>
@@ -956,6 +978,21 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'done':
         return this.#renderDone();
     }
+  }
+
+  /** „… zuletzt gespeichert am 8.12.2026 um 14:05 …“: the citizen's day and minute, no seconds. */
+  #savedAt(): string {
+    const lang = this.uiLang;
+    const at = new Date(this.#draft!.savedAt);
+    const locale = lang === 'en' ? 'en-GB' : 'de-DE';
+    return m(lang, 'draftFound', {
+      date: at.toLocaleDateString(locale, {
+        day: 'numeric',
+        month: lang === 'en' ? 'long' : 'numeric',
+        year: 'numeric',
+      }),
+      time: at.toLocaleTimeString(locale, { timeStyle: 'short' }),
+    });
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
@@ -1015,7 +1052,7 @@ export class OzgForm extends OzgElement<typeof routes> {
                 ? m(lang, 'checkingPlace')
                 : this.#returnToReview
                   ? m(lang, 'review')
-                  : m(lang, 'next')
+                  : m(lang, index < steps.length - 1 ? 'next' : 'toReview')
             }
           </button>
           ${
@@ -1069,21 +1106,41 @@ export class OzgForm extends OzgElement<typeof routes> {
         <p>${localize(field.text, lang)}</p>
       </div>`;
     }
-    if (field.type === 'group') return this.#renderGroup(field, path, indices);
     const pointer = pointerOf(path);
     const error = this.errors.get(pointer);
-    const hintText = localize(field.hint, lang);
-    const ownHint = builtInHint(field, this.#definition, this.#tenantInfo, lang);
-    const hasHint = Boolean(hintText || ownHint);
-    const describedBy = this.#describedBy(id, hasHint, error !== undefined);
+    const hintText = fieldHint(field, this.#definition, this.#tenantInfo, lang);
+    const describedBy = this.#describedBy(id, !!hintText, error !== undefined);
+    if (field.type === 'group') {
+      return renderGroup({
+        field,
+        path,
+        indices,
+        lang,
+        hint: hintText,
+        error,
+        describedBy,
+        value: () => getAt(this.#answers, path),
+        children: (itemPath, itemIndices) =>
+          field.fields
+            .filter((child) => this.#compiled!.isVisible(child.id, this.#answers, itemIndices))
+            .map((child) => this.#renderField(child, [...itemPath, child.id], itemIndices)),
+        setItems: (next, focus) => {
+          this.#change(field, path, indices, next);
+          this.requestUpdate();
+          // Into the new entry's first field; after a removal, to the group.
+          this.#focusAfterRender = () => {
+            const target = (this.renderRoot as ShadowRoot).getElementById(domId(focus));
+            return focus.length > path.length ? target?.querySelector('input, select, textarea') : target;
+          };
+        },
+      });
+    }
     // A single checkbox that need not be ticked is a plain yes/no ("Ich wohne nicht in Deutschland."): not optional.
     const optional = !field.required && field.type !== 'checkbox';
     const label = html`${localize(field.label, lang)}${
       optional ? html` <span class="hint">${m(lang, 'optional')}</span>` : nothing
     }`;
-    const hint = hasHint
-      ? html`<p class="hint" id="${id}.hint">${[hintText, ownHint].filter(Boolean).join(' ')}</p>`
-      : nothing;
+    const hint = hintText ? html`<p class="hint" id="${id}.hint">${hintText}</p>` : nothing;
     const errorText =
       error !== undefined
         ? html`<p class="error" id="${id}.error">
@@ -1094,52 +1151,62 @@ export class OzgForm extends OzgElement<typeof routes> {
     const leave = (e: FocusEvent) => this.#onLeave(e, field, path, indices);
     const invalid: 'true' | 'false' = error !== undefined ? 'true' : 'false';
     const cls = `field${error !== undefined ? ' field--error' : ''}`;
+    /** Several inputs of one answer: a fieldset with the label as legend. */
+    const fieldset = (inputs: unknown) =>
+      html`<div class=${cls} @focusout=${leave}>
+        <fieldset aria-describedby=${ifDefined(describedBy)}>
+          <legend>${label}</legend>
+          ${hint} ${errorText} ${inputs}
+        </fieldset>
+      </div>`;
 
     switch (field.type) {
+      case 'date':
+        return fieldset(
+          renderDateInputs(field, lang, id, value, error !== undefined, (v) =>
+            this.#change(field, path, indices, v),
+          ),
+        );
       case 'radio':
       case 'checkbox-group': {
         const chosen = Array.isArray(value) ? (value as string[]) : [];
-        return html`<div class=${cls} @focusout=${leave}>
-          <fieldset aria-describedby=${ifDefined(describedBy)}>
-            <legend>${label}</legend>
-            ${hint} ${errorText}
-            ${field.options.map((o, i) => {
-              const optionId = i === 0 ? id : `${id}.${i}`;
-              return field.type === 'radio'
-                ? html`<div class="choice">
-                    <input
-                      type="radio"
-                      id=${optionId}
-                      name=${id}
-                      .value=${o.value}
-                      .checked=${live(value === o.value)}
-                      aria-invalid=${invalid}
-                      @change=${() => this.#change(field, path, indices, o.value)}
-                    />
-                    <label for=${optionId}>${localize(o.label, lang)}</label>
-                  </div>`
-                : html`<div class="choice">
-                    <input
-                      type="checkbox"
-                      id=${optionId}
-                      .value=${o.value}
-                      .checked=${live(chosen.includes(o.value))}
-                      aria-invalid=${invalid}
-                      @change=${(e: Event) => {
-                        const on = (e.target as HTMLInputElement).checked;
-                        const saved = getAt(this.#answers, path);
-                        const now = Array.isArray(saved) ? (saved as string[]) : [];
-                        const next = on
-                          ? [...now.filter((v) => v !== o.value), o.value]
-                          : now.filter((v) => v !== o.value);
-                        this.#change(field, path, indices, next);
-                      }}
-                    />
-                    <label for=${optionId}>${localize(o.label, lang)}</label>
-                  </div>`;
-            })}
-          </fieldset>
-        </div>`;
+        return fieldset(
+          field.options.map((o, i) => {
+            const optionId = i === 0 ? id : `${id}.${i}`;
+            return field.type === 'radio'
+              ? html`<div class="choice">
+                  <input
+                    type="radio"
+                    id=${optionId}
+                    name=${id}
+                    .value=${o.value}
+                    .checked=${live(value === o.value)}
+                    aria-invalid=${invalid}
+                    @change=${() => this.#change(field, path, indices, o.value)}
+                  />
+                  <label for=${optionId}>${localize(o.label, lang)}</label>
+                </div>`
+              : html`<div class="choice">
+                  <input
+                    type="checkbox"
+                    id=${optionId}
+                    .value=${o.value}
+                    .checked=${live(chosen.includes(o.value))}
+                    aria-invalid=${invalid}
+                    @change=${(e: Event) => {
+                      const on = (e.target as HTMLInputElement).checked;
+                      const saved = getAt(this.#answers, path);
+                      const now = Array.isArray(saved) ? (saved as string[]) : [];
+                      const next = on
+                        ? [...now.filter((v) => v !== o.value), o.value]
+                        : now.filter((v) => v !== o.value);
+                      this.#change(field, path, indices, next);
+                    }}
+                  />
+                  <label for=${optionId}>${localize(o.label, lang)}</label>
+                </div>`;
+          }),
+        );
       }
       case 'checkbox':
         return html`<div class=${cls} @focusout=${leave}>
@@ -1210,8 +1277,6 @@ export class OzgForm extends OzgElement<typeof routes> {
           .autocomplete=${((field.autocomplete as AutoFill | undefined) ?? kind.autocomplete ?? '') as AutoFill}
           spellcheck=${field.type === 'iban' || field.type === 'email' ? 'false' : 'true'}
           maxlength=${ifDefined('maxLength' in field ? field.maxLength : undefined)}
-          min=${ifDefined(field.type === 'date' ? this.#dateBound(field.min) : undefined)}
-          max=${ifDefined(field.type === 'date' ? this.#dateBound(field.max) : undefined)}
           .value=${live(typeof value === 'string' || typeof value === 'number' ? String(value) : '')}
           aria-invalid=${invalid}
           aria-describedby=${ifDefined(describedBy)}
@@ -1231,13 +1296,6 @@ export class OzgForm extends OzgElement<typeof routes> {
         </div>`;
       }
     }
-  }
-
-  #dateBound(bound: string | undefined): string | undefined {
-    if (bound !== 'today') return bound;
-    const now = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
 
   #renderFile(
@@ -1326,85 +1384,6 @@ export class OzgForm extends OzgElement<typeof routes> {
     </div>`;
   }
 
-  #renderGroup(field: GroupField, path: Path, indices: readonly number[]): TemplateResult {
-    const lang = this.uiLang;
-    const compiled = this.#compiled!;
-    const id = domId(path);
-    const pointer = pointerOf(path);
-    const error = this.errors.get(pointer);
-    const hintText = localize(field.hint, lang);
-    const describedBy = this.#describedBy(id, Boolean(hintText), error !== undefined);
-    const children = (itemPath: Path, itemIndices: readonly number[]) =>
-      field.fields
-        .filter((child) => compiled.isVisible(child.id, this.#answers, itemIndices))
-        .map((child) => this.#renderField(child, [...itemPath, child.id], itemIndices));
-    const head = html`<legend>${localize(field.label, lang)}</legend>
-      ${hintText ? html`<p class="hint" id="${id}.hint">${hintText}</p>` : nothing}
-      ${error !== undefined ? html`<p class="error" id="${id}.error">${error}</p>` : nothing}`;
-    if (!field.repeatable) {
-      return html`<div class="field">
-        <fieldset class="group" id=${id} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
-          ${head} ${children(path, indices)}
-        </fieldset>
-      </div>`;
-    }
-    const { min, max } = field.repeatable;
-    const current = getAt(this.#answers, path);
-    const items = Array.isArray(current) ? current.length : 0;
-    const count = Math.max(items, min, min === 0 ? 0 : 1);
-    const setItems = (next: unknown[]) => {
-      this.#change(field, path, indices, next);
-      this.requestUpdate();
-    };
-    return html`<div class="field${error !== undefined ? ' field--error' : ''}">
-      <fieldset class="group" id=${id} tabindex="-1" aria-describedby=${ifDefined(describedBy)}>
-        ${head}
-        ${Array.from({ length: count }, (_, i) => {
-          const itemPath = [...path, i];
-          return html`<fieldset class="group">
-            <legend>${m(lang, 'entry', { n: i + 1 })}</legend>
-            ${children(itemPath, [...indices, i])}
-            ${
-              count > min
-                ? html`<button
-                    type="button"
-                    class="ozg-button ozg-button--secondary"
-                    @click=${() => {
-                      const list = Array.isArray(getAt(this.#answers, path))
-                        ? [...(getAt(this.#answers, path) as unknown[])]
-                        : [];
-                      list.splice(i, 1);
-                      setItems(list);
-                    }}
-                  >
-                    ${m(lang, 'remove', { n: i + 1 })}
-                  </button>`
-                : nothing
-            }
-          </fieldset>`;
-        })}
-        ${
-          count < max
-            ? html`<button
-                type="button"
-                class="ozg-button ozg-button--secondary"
-                @click=${() => {
-                  const list = Array.isArray(getAt(this.#answers, path))
-                    ? [...(getAt(this.#answers, path) as unknown[])]
-                    : [];
-                  while (list.length < count) list.push({});
-                  list.push({});
-                  setItems(list);
-                }}
-              >
-                ${m(lang, 'add')}
-              </button>`
-            : nothing
-        }
-      </fieldset>
-    </div>`;
-  }
-
   // ---- review and confirmation ---------------------------------------------------------------------------
 
   #display(field: Field, value: unknown): string {
@@ -1424,8 +1403,9 @@ export class OzgForm extends OzgElement<typeof routes> {
       case 'file':
         return Array.isArray(value) ? (value as FileRef[]).map((f) => f.name).join(', ') : String(value);
       case 'date': {
-        const [y, mo, d] = String(value).split('-');
-        return lang === 'en' ? `${d}/${mo}/${y}` : `${d}.${mo}.${y}`;
+        // A date not yet complete (a draft) as typed.
+        const parts = splitDate(value);
+        return parts && !dateProblem(value) ? formatDate(isoDate(parts), lang) : String(value);
       }
       default:
         return String(value);
@@ -1446,7 +1426,7 @@ export class OzgForm extends OzgElement<typeof routes> {
             <dd>
               ${items.map(
                 (item, i) =>
-                  html`${f.repeatable ? html`<strong>${m(lang, 'entry', { n: i + 1 })}</strong>` : nothing}
+                  html`${f.repeatable ? html`<strong>${itemName(f, lang)} ${i + 1}</strong>` : nothing}
                     <dl>
                       ${this.#renderAnswers(f.fields, item, f.repeatable ? [...indices, i] : indices)}
                     </dl>`,
@@ -1487,6 +1467,15 @@ export class OzgForm extends OzgElement<typeof routes> {
       })}
       <div class="field${consentError ? ' field--error' : ''}">
         ${
+          tenant
+            ? html`<p>
+                <a href=${tenant.privacyNoticeUrl} target="_blank" rel="noopener"
+                  >${m(lang, 'consentLink')}</a
+                >
+              </p>`
+            : nothing
+        }
+        ${
           consentError
             ? html`<p class="error" id="f.consent.error">
                 <span class="ozg-visually-hidden">${lang === 'en' ? 'Error:' : 'Fehler:'}</span>
@@ -1507,17 +1496,10 @@ export class OzgForm extends OzgElement<typeof routes> {
               this.#saveDraft();
             }}
           />
-          <label for="f.consent">${m(lang, 'consent')}</label>
+          <label for="f.consent"
+            >${localize(tenant?.privacyAcknowledgement, lang) ?? m(lang, 'consent')}</label
+          >
         </div>
-        ${
-          tenant
-            ? html`<p>
-                <a href=${tenant.privacyNoticeUrl} target="_blank" rel="noopener"
-                  >${m(lang, 'consentLink')}</a
-                >
-              </p>`
-            : nothing
-        }
       </div>
       ${
         found
@@ -1549,7 +1531,6 @@ export class OzgForm extends OzgElement<typeof routes> {
             const last = steps[steps.length - 1];
             if (last) {
               this.#showStep(last.id);
-              this.#emitStep(last.id);
             }
           }}
         >

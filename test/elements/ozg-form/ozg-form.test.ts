@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { ApiClient, ApiError, type ApiClientOptions } from '../../../src/client/index.ts';
 import { OzgForm } from '../../../src/ozg-form.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import { nextStep as next } from '../../helpers/dom.ts';
-import { draftKey as DRAFT } from '../../helpers/answers.ts';
+import { assemblyAnswers, draftKey as DRAFT, SAMPLE_FORM_VERSION } from '../../helpers/answers.ts';
 
 /** The real element, with an injectable `fetch` for the failure cases only. */
 class TestForm extends OzgForm {
@@ -20,7 +20,7 @@ let backend: TestBackend;
 /** Only this file's forms: the other test file of the element runs beside it on the same origin. */
 function clearDrafts(): void {
   for (const key of Object.keys(localStorage))
-    if (/^ozg-form-draft:[^:]+:(versammlungsanzeige|evil|gibt-es-nicht):/.test(key))
+    if (/^ozg-form-draft:[^:]+:(versammlungsanzeige|evil|gibt-es-nicht|eingaben):/.test(key))
       localStorage.removeItem(key);
 }
 
@@ -68,6 +68,15 @@ function type(el: OzgForm, id: string, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/** Types a date into its three inputs (Tag, Monat, Jahr), as a citizen would: each fires `input`. */
+function typeDate(el: OzgForm, id: string, day: string, month: string, year: string): void {
+  const inputs = byId(el, id)!.closest('.date')!.querySelectorAll('input');
+  [day, month, year].forEach((value, i) => {
+    inputs[i]!.value = value;
+    inputs[i]!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  });
+}
+
 function pick(el: OzgForm, id: string, value: string): void {
   const input = [...root(el).querySelectorAll<HTMLInputElement>(`input[name="f.${id}"]`)].find(
     (i) => i.value === value,
@@ -102,8 +111,7 @@ async function fillAll(el: OzgForm): Promise<void> {
   pick(el, 'leitung_selbst', 'ja');
   await next(el);
   type(el, 'thema', 'Mehr Bäume');
-  const year = new Date().getFullYear() + 1;
-  type(el, 'datum', `${year}-05-01`);
+  typeDate(el, 'datum', '1', '5', String(new Date().getFullYear() + 1));
   type(el, 'beginn', '10:00');
   type(el, 'ende', '12:00');
   pick(el, 'form', 'ortsfest');
@@ -114,6 +122,9 @@ async function fillAll(el: OzgForm): Promise<void> {
   await next(el);
   type(el, 'teilnehmende', '20');
   await next(el);
+  // The last step leads to the check-answers page, where the application is sent.
+  expect(heading(el)).to.equal('Erklärung');
+  expect(root(el).querySelector('[part="next-button"]')!.textContent!.trim()).to.equal('Weiter zur Prüfung');
   byId(el, 'richtigkeit')!.click();
   await next(el);
 }
@@ -472,27 +483,7 @@ describe('<ozg-form>', () => {
   });
 
   it('rejects the same invalid answers as the server does', async () => {
-    const answers = {
-      veranstalter_art: 'person',
-      vorname: 'Erika',
-      familienname: 'Mustermann',
-      strasse: 'Markt 1',
-      plz: '2574',
-      ort: 'Heide',
-      email: 'erika@',
-      telefon: '0481 12345',
-      leitung_selbst: 'ja',
-      thema: 'Mehr Bäume',
-      datum: `${new Date().getFullYear() + 1}-05-01`,
-      beginn: '10:00',
-      ende: '12:00',
-      form: 'ortsfest',
-      versammlung_plz: '25746',
-      versammlung_ort: 'Heide',
-      kundgebungsort: 'Marktplatz',
-      teilnehmende: '20',
-      richtigkeit: true,
-    };
+    const answers = assemblyAnswers({ plz: '2574', email: 'erika@' });
     let serverPointers: string[] = [];
     try {
       await new ApiClient(backend.endpoint).request('createSubmission', {
@@ -501,7 +492,7 @@ describe('<ozg-form>', () => {
           tenantId: backend.tenant,
           serviceId: 'versammlungsanzeige',
           formId: 'versammlungsanzeige',
-          formVersion: 3,
+          formVersion: SAMPLE_FORM_VERSION,
           lang: 'de',
           data: answers,
         },
@@ -670,6 +661,276 @@ describe('<ozg-form>', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(localStorage.getItem(DRAFT('versammlungsanzeige'))).to.equal(null);
     expect(root(el).textContent).not.to.contain('zwischengespeichert');
+  });
+});
+
+/** A small form of the test's own: a birth date, a number and a yes/no question, then a declaration. */
+const EINGABEN = {
+  id: 'eingaben',
+  version: 1,
+  title: { de: 'Eingaben', en: 'Inputs' },
+  steps: [
+    {
+      id: 'angaben',
+      title: { de: 'Angaben', en: 'Details' },
+      fields: [
+        {
+          id: 'geburtsdatum',
+          type: 'date',
+          label: { de: 'Geburtsdatum', en: 'Date of birth' },
+          required: true,
+          autocomplete: 'bday',
+          max: 'today',
+        },
+        {
+          id: 'anzahl',
+          type: 'number',
+          label: { de: 'Anzahl', en: 'Number' },
+          required: true,
+          integer: true,
+        },
+        {
+          id: 'erlaubnis',
+          type: 'radio',
+          label: { de: 'Haben Sie eine Erlaubnis?', en: 'Do you have a permit?' },
+          required: true,
+          options: [
+            { value: 'ja', label: { de: 'Ja', en: 'Yes' } },
+            { value: 'nein', label: { de: 'Nein', en: 'No' } },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'erklaerung',
+      title: { de: 'Erklärung', en: 'Declaration' },
+      fields: [{ id: 'richtig', type: 'checkbox', label: { de: 'Das stimmt.' }, required: true }],
+    },
+  ],
+};
+
+const eingaben: typeof fetch = async (input, init) =>
+  String(input).endsWith('/forms/eingaben')
+    ? new Response(JSON.stringify(EINGABEN), { headers: { 'content-type': 'application/json' } })
+    : fetch(input, init);
+
+/** The three inputs of a date field, in their order on the page. */
+const dateInputs = (el: OzgForm, id: string) => [
+  ...byId(el, id)!.closest('.date')!.querySelectorAll<HTMLInputElement>('input'),
+];
+
+describe('<ozg-form> inputs', () => {
+  before(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(clearDrafts);
+  afterEach(clearDrafts);
+  afterEach(() => resetMouse());
+
+  it('lets a click land where it was aimed when leaving a field shows its error above it', async () => {
+    const el = await mount('eingaben', eingaben);
+    byId(el, 'anzahl')!.focus();
+    await sendKeys({ type: '1,5' });
+    const ja = root(el).querySelector<HTMLInputElement>('input[name="f.erlaubnis"]')!;
+    ja.scrollIntoView({ block: 'center' });
+    const before = ja.getBoundingClientRect();
+    // A real mouse: pressing on „Ja“ moves the focus out of the number field before the button is released.
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(before.x + before.width / 2), Math.round(before.y + before.height / 2)],
+    });
+    await waitUntil(() => root(el).getElementById('f.anzahl.error'), 'the number was not checked');
+    expect(ja.checked).to.equal(true);
+    expect(el.answers['erlaubnis']).to.equal('ja');
+    expect(root(el).getElementById('f.anzahl.error')!.textContent).to.contain('ganze Zahl');
+    // The error did move the radio button down: without waiting for the click, the click would have missed it.
+    expect(ja.getBoundingClientRect().y - before.y).to.be.greaterThan(before.height / 2);
+  });
+
+  it('asks for a date as Tag, Monat and Jahr and answers with an ISO date', async () => {
+    const el = await mount('eingaben', eingaben);
+    const inputs = dateInputs(el, 'geburtsdatum');
+    const fieldset = inputs[0]!.closest('fieldset')!;
+    expect(fieldset.querySelector('legend')!.textContent!.trim()).to.equal('Geburtsdatum');
+    const labels = inputs.map((i) => root(el).querySelector(`label[for="${i.id}"]`)!.textContent!.trim());
+    expect(labels).to.deep.equal(['Tag', 'Monat', 'Jahr']);
+    expect(inputs.map((i) => [i.type, i.inputMode, i.autocomplete])).to.deep.equal([
+      ['text', 'numeric', 'bday-day'],
+      ['text', 'numeric', 'bday-month'],
+      ['text', 'numeric', 'bday-year'],
+    ]);
+    // Sized for two, two and four digits.
+    expect(inputs[0]!.offsetWidth).to.equal(inputs[1]!.offsetWidth);
+    expect(inputs[2]!.offsetWidth).to.be.greaterThan(inputs[0]!.offsetWidth);
+    // „04051984“ as typed in the browser's own date input: here it is the 4th of May whatever the browser's language.
+    inputs[0]!.focus();
+    for (const part of ['04', '05', '1984']) {
+      await sendKeys({ type: part });
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(el.answers['geburtsdatum']).to.equal('1984-05-04');
+    type(el, 'anzahl', '2');
+    pick(el, 'erlaubnis', 'ja');
+    await next(el);
+    expect(heading(el)).to.equal('Erklärung');
+    byId(el, 'richtig')!.click();
+    await next(el);
+    expect(heading(el)).to.equal('Angaben prüfen');
+    expect(root(el).textContent).to.contain('04.05.1984');
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(root(el).textContent).to.contain('4 May 1984');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says which part of a date is wrong, marks it and links to it', async () => {
+    const el = await mount('eingaben', eingaben);
+    const error = () =>
+      root(el).getElementById('f.geburtsdatum.error')?.textContent?.replace(/\s+/g, ' ') ?? '(none)';
+    const invalid = () => dateInputs(el, 'geburtsdatum').map((i) => i.getAttribute('aria-invalid'));
+    /** Types a date and leaves it (the date is checked when it is left, or while it shows an error). */
+    const enter = async (day: string, month: string, year: string) => {
+      dateInputs(el, 'geburtsdatum')[0]!.focus();
+      typeDate(el, 'geburtsdatum', day, month, year);
+      byId(el, 'anzahl')!.focus();
+      await el.updateComplete;
+    };
+    typeDate(el, 'geburtsdatum', '31', '2', '');
+    await next(el);
+    expect(error()).to.contain('Bitte geben Sie bei „Geburtsdatum“ das Jahr mit vier Ziffern ein.');
+    expect(invalid()).to.deep.equal(['false', 'false', 'true']);
+    // The summary's link leads to the year.
+    const link = root(el).querySelector<HTMLAnchorElement>('#summary a[href="#f.geburtsdatum"]')!;
+    link.click();
+    expect(root(el).activeElement).to.equal(dateInputs(el, 'geburtsdatum')[2]);
+    expect(byId(el, 'geburtsdatum')!.getAttribute('aria-describedby')).to.equal(null);
+    expect(byId(el, 'geburtsdatum')!.closest('fieldset')!.getAttribute('aria-describedby')).to.equal(
+      'f.geburtsdatum.error',
+    );
+
+    // A day February does not have: the whole date is marked, the link leads to the day.
+    await enter('31', '2', '2001');
+    expect(error()).to.contain(
+      'Bei „Geburtsdatum“ gibt es diesen Tag nicht. Bitte prüfen Sie Tag und Monat.',
+    );
+    expect(invalid()).to.deep.equal(['true', 'true', 'true']);
+    expect(byId(el, 'geburtsdatum')).to.equal(dateInputs(el, 'geburtsdatum')[0]);
+
+    await enter('1', '13', '2001');
+    expect(error()).to.contain('einen Monat zwischen 1 und 12');
+    expect(invalid()).to.deep.equal(['false', 'true', 'false']);
+
+    await enter('1', '1', String(new Date().getFullYear() + 1));
+    expect(error()).to.contain('„Geburtsdatum“ darf nicht nach dem');
+
+    await enter('1', '1', '2001');
+    expect(root(el).getElementById('f.geburtsdatum.error')).to.equal(null);
+    expect(invalid()).to.deep.equal(['false', 'false', 'false']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps a partly typed date in the draft and shows it again', async () => {
+    const first = await mount('eingaben', eingaben);
+    typeDate(first, 'geburtsdatum', '4', '', '19');
+    await new Promise((r) => setTimeout(r, 20));
+    first.remove();
+    const second = await mount('eingaben', eingaben);
+    root(second).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await second.updateComplete;
+    expect(dateInputs(second, 'geburtsdatum').map((i) => i.value)).to.deep.equal(['4', '', '19']);
+    await next(second);
+    expect(root(second).getElementById('f.geburtsdatum.error')!.textContent).to.contain(
+      'einen Monat zwischen 1 und 12',
+    );
+  });
+});
+
+describe('<ozg-form> check-answers page and draft', () => {
+  before(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(clearDrafts);
+  afterEach(clearDrafts);
+
+  /** Valid answers of the assembly notice (the citizen comes back to the check-answers page). */
+  const assembly = () => assemblyAnswers();
+
+  /** The tenant, with the privacy acknowledgement in the words `words` (or the default without). */
+  const tenantSays =
+    (words?: { de: string; en: string }): typeof fetch =>
+    async (input, init) => {
+      const response = await fetch(input, init);
+      if (!words || !new URL(String(input)).pathname.endsWith(`/tenants/${backend.tenant}`)) return response;
+      const body = { ...((await response.json()) as object), privacyAcknowledgement: words };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    };
+
+  async function reviewWith(fake: typeof fetch): Promise<TestForm> {
+    localStorage.setItem(
+      DRAFT('versammlungsanzeige'),
+      JSON.stringify({ answers: assembly(), review: true, savedAt: new Date().toISOString() }),
+    );
+    const el = await mount('versammlungsanzeige', fake);
+    root(el).querySelector<HTMLButtonElement>('.actions .ozg-button')!.click();
+    await waitUntil(() => root(el).getElementById('f.consent'), 'no check-answers page');
+    return el;
+  }
+
+  const consentLabel = (el: OzgForm) =>
+    root(el).querySelector('label[for="f.consent"]')!.textContent!.replace(/\s+/g, ' ').trim();
+
+  it('asks to acknowledge the privacy notice, with its link before the checkbox', async () => {
+    const el = await reviewWith(tenantSays());
+    expect(consentLabel(el)).to.equal('Ich habe die Datenschutzhinweise zur Kenntnis genommen.');
+    expect(root(el).textContent).not.to.contain('einverstanden');
+    const link = root(el).querySelector<HTMLAnchorElement>('a[target="_blank"]')!;
+    expect(link.textContent!.trim()).to.equal('Datenschutzhinweise (öffnet in neuem Fenster)');
+    const box = root(el).getElementById('f.consent')!;
+    expect(link.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('#summary')!.textContent).to.contain(
+      'Bitte bestätigen Sie, dass Sie die Datenschutzhinweise zur Kenntnis genommen haben.',
+    );
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(consentLabel(el)).to.equal('I have read the privacy notice.');
+    await expect(el).to.be.accessible();
+  });
+
+  it("uses the tenant's own words for the privacy acknowledgement", async () => {
+    const words = {
+      de: 'Ich habe die Hinweise zum Datenschutz des Kreises gelesen.',
+      en: "I have read the district's privacy notice.",
+    };
+    const el = await reviewWith(tenantSays(words));
+    expect(consentLabel(el)).to.equal(words.de);
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    expect(consentLabel(el)).to.equal(words.en);
+  });
+
+  it('says when the draft was last saved, to the minute', async () => {
+    const saved = new Date(Date.now() - 2 * 3600 * 1000);
+    saved.setSeconds(33);
+    localStorage.setItem(
+      DRAFT('versammlungsanzeige'),
+      JSON.stringify({ answers: { vorname: 'Erika' }, savedAt: saved.toISOString() }),
+    );
+    const el = await mount();
+    const notice = () =>
+      root(el).querySelector('[role="status"] p')!.textContent!.replace(/\s+/g, ' ').trim();
+    const time = `${String(saved.getHours()).padStart(2, '0')}:${String(saved.getMinutes()).padStart(2, '0')}`;
+    const [day, month, year] = [saved.getDate(), saved.getMonth(), saved.getFullYear()];
+    expect(notice()).to.equal(
+      `Sie haben diesen Antrag begonnen, zuletzt gespeichert am ${day}.${month + 1}.${year} um ${time}. Möchten Sie mit Ihren gespeicherten Angaben fortfahren?`,
+    );
+    el.setAttribute('lang', 'en');
+    await el.updateComplete;
+    const months = 'January February March April May June July August September October November December';
+    expect(notice()).to.equal(
+      `You started this application, last saved on ${day} ${months.split(' ')[month]} ${year} at ${time}. Do you want to continue with your saved answers?`,
+    );
   });
 });
 

@@ -88,7 +88,7 @@ describe('<ozg-form> routing by the place of the matter', () => {
     type(el, 'betrieb_plz', '25746');
     type(el, 'betrieb_ort', 'Heide');
     await next(el);
-    expect(text(el, '#title')).to.equal('Erklärung und Absenden');
+    expect(text(el, '#title')).to.equal('Erklärung');
     await next(el);
     // The check-answers page names the service and where the application goes.
     expect(text(el, '[part="service-name"]')).to.equal('Gewerbe anmelden');
