@@ -19,6 +19,11 @@ function addBlocks() {
     heading.id = `snippet-${i + 1}`;
     heading.textContent = name;
     block.setAttribute('aria-labelledby', heading.id);
+    // The code boxes scroll sideways on small screens: focusable, so keyboard users can scroll them too.
+    block.querySelector('[data-code="element"]').setAttribute('aria-label', `Code: ${name}`);
+    block
+      .querySelector('[data-code="status"]')
+      .setAttribute('aria-label', `Code der Statusseite / status page code: ${name}`);
     target.append(block);
   });
 }
@@ -32,6 +37,18 @@ async function integrity() {
   return `sha384-${btoa(binary)}`;
 }
 
+/** The tenant's status page as the backend knows it (`statusPageUrl`), '' when it has none, null when unknown. */
+async function statusPage(tenant) {
+  try {
+    const response = await fetch(`/api/v1/tenants/${encodeURIComponent(tenant)}`);
+    if (!response.ok) return null;
+    const url = (await response.json()).statusPageUrl;
+    return typeof url === 'string' ? url : '';
+  } catch {
+    return null;
+  }
+}
+
 function snippet(tenant, element, hash) {
   const script = hash
     ? `<script type="module" src="${bundleUrl}"\n        integrity="${hash}"\n        crossorigin="anonymous"></script>`
@@ -41,26 +58,58 @@ function snippet(tenant, element, hash) {
   return `${script}\n<ozg-config endpoint="${location.origin}" tenant="${tenant}">\n  <${element}${extra} heading-level="2"></${element}>\n</ozg-config>`;
 }
 
+/** Where the confirmation links to, and what belongs there, in German and English. */
+function statusNotes(url) {
+  if (url)
+    return [
+      `Die Eingangsbestätigung verlinkt auf die Statusseite dieses Mandanten, ${url} (beim Betreiber als statusPageUrl hinterlegt). Auf diese Seite gehört dieser Code. Liegt Ihre Statusseite woanders, lassen Sie statusPageUrl ändern; ein eigenes <ozg-form> nimmt auch status-url="…".`,
+      `The confirmation links to this tenant's status page, ${url} (the operator's statusPageUrl). Put this code on that page. If your status page is elsewhere, have statusPageUrl changed; an <ozg-form> of your own also takes status-url="…".`,
+    ];
+  if (url === '')
+    return [
+      'Für diesen Mandanten ist keine Statusseite hinterlegt: Die Eingangsbestätigung verlinkt dann nicht auf den Antragsstatus. Legen Sie eine Seite mit diesem Code an und lassen Sie ihre Adresse beim Betreiber als statusPageUrl eintragen; ein eigenes <ozg-form> nimmt auch status-url="…".',
+      'This tenant has no status page: the confirmation then has no link to the status. Make a page with this code and have its address entered as statusPageUrl by the operator; an <ozg-form> of your own also takes status-url="…".',
+    ];
+  return [
+    'Die Eingangsbestätigung verlinkt auf die Statusseite Ihres Mandanten (statusPageUrl beim Betreiber), ein eigenes <ozg-form> auch auf status-url="…". Auf diese Seite gehört dieser Code.',
+    'The confirmation links to your tenant\'s status page (the operator\'s statusPageUrl), an <ozg-form> of your own also to its status-url="…". Put this code on that page.',
+  ];
+}
+
 function fill(hash) {
   for (const block of document.querySelectorAll('[data-snippet]')) {
-    const code = block.querySelector('code');
+    const tenant = block.dataset.snippet;
+    const code = block.querySelector('[data-code="element"] code');
+    const statusCode = block.querySelector('[data-code="status"] code');
+    const statusPart = block.querySelector('[data-status-page]');
     const select = block.querySelector('select');
     const render = () => {
-      code.textContent = snippet(block.dataset.snippet, select ? select.value : 'ozg-service-catalog', hash);
+      const element = select ? select.value : 'ozg-service-catalog';
+      code.textContent = snippet(tenant, element, hash);
+      // A catalog or form leads to a confirmation, which links to the status page: its code comes with them.
+      statusPart.hidden = element === 'ozg-submission-status';
     };
     select?.addEventListener('change', render);
+    statusCode.textContent = snippet(tenant, 'ozg-submission-status', hash);
     render();
-    const button = block.querySelector('button[data-copy]');
-    const status = block.querySelector('[role="status"]');
-    button?.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(code.textContent);
-        status.textContent = 'Kopiert. / Copied.';
-      } catch {
-        status.textContent =
-          'Bitte markieren und kopieren Sie den Text selbst. / Please select and copy the text.';
-      }
+    statusPage(tenant).then((url) => {
+      const [de, en] = statusNotes(url);
+      block.querySelector('[data-note="de"]').textContent = de;
+      block.querySelector('[data-note="en"]').textContent = en;
     });
+    for (const button of block.querySelectorAll('button[data-copy]')) {
+      const source = block.querySelector(`[data-code="${button.dataset.copy}"] code`);
+      const status = button.parentElement.querySelector('[role="status"]');
+      button.addEventListener('click', async () => {
+        try {
+          await navigator.clipboard.writeText(source.textContent);
+          status.textContent = 'Kopiert. / Copied.';
+        } catch {
+          status.textContent =
+            'Bitte markieren und kopieren Sie den Text selbst. / Please select and copy the text.';
+        }
+      });
+    }
   }
 }
 

@@ -17,7 +17,7 @@ import {
   type RouteName,
   type Routes,
 } from '../contract/index.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, type SetupProblem } from './api-error.ts';
 
 /** Retry policy for routes marked `retry: true`. */
 export interface RetryOptions {
@@ -44,6 +44,15 @@ export interface ApiClientOptions {
   signal?: AbortSignal;
   /** Authority API key, sent as `Authorization: Bearer …` on routes with `auth: true`. */
   apiKey?: string;
+  /**
+   * Called when a failed request turns out to fail because of how the page embeds the service; the error then
+   * carries the problem as `setup`. Given, the client looks closer at failures before it reports them: a 403
+   * refusing the origin needs no request, a 404 of a tenant's route one or two small requests (remembered), a
+   * network error towards another origin two `HEAD` requests (see {@link SetupProblem}).
+   */
+  onSetupProblem?: (problem: SetupProblem) => void;
+  /** The tenant the page names, checked after a 404 of a route without tenant (a wrong endpoint fails both). */
+  tenant?: () => string | undefined;
 }
 
 /** The routes a {@link RouteClient} may call, by name (a part of the table in `src/contract/api.ts`). */
@@ -203,6 +212,12 @@ export class RouteClient<T extends RouteTable = Routes> {
   readonly #disposer = new AbortController();
   readonly #signals: AbortSignal[];
   readonly #routes: T;
+  readonly #onSetupProblem: ((problem: SetupProblem) => void) | undefined;
+  /** Answers of the checks after a 404 (the tenant, the API description), by URL. */
+  readonly #checked = new Map<string, Promise<number | undefined>>();
+  /** Once a tenant was not found: whether the API description is missing too (then the endpoint is wrong). */
+  #endpointWrong: Promise<boolean> | undefined;
+  readonly #tenant: (() => string | undefined) | undefined;
 
   /** `routes`: the routes this client may call; an element passes the ones it uses, so it bundles no others. */
   constructor(endpoint: string, options: ApiClientOptions & { routes: T }) {
@@ -218,6 +233,8 @@ export class RouteClient<T extends RouteTable = Routes> {
       maxRetryAfterSeconds: options.retry?.maxRetryAfterSeconds ?? 30,
     };
     this.#apiKey = options.apiKey;
+    this.#onSetupProblem = options.onSetupProblem;
+    this.#tenant = options.tenant;
     this.#signals = options.signal ? [this.#disposer.signal, options.signal] : [this.#disposer.signal];
   }
 
@@ -307,9 +324,72 @@ export class RouteClient<T extends RouteTable = Routes> {
       );
       if (!(outcome instanceof ApiError)) return outcome.value as ResponseOf<N>;
       const delay = this.#retryDelay(outcome, attempt, attempts);
-      if (delay === undefined) throw outcome;
+      if (delay === undefined) throw await this.#diagnose(outcome, opts.params?.tenant);
       await sleep(delay, signals);
     }
+  }
+
+  /**
+   * The error, with the setup problem behind it when there is one (reported to `onSetupProblem`). A 403 of the
+   * origin check tells it at once. A 404 is the endpoint's fault when the tenant (the route's, else the page's) is
+   * not found either and neither is the API's description (`/openapi.json`); else, on a tenant's route, the
+   * tenant's fault when it is not found. A network error towards another
+   * origin is worth a look when the server answers a request the page may not read (`no-cors`) but not one it may
+   * (`cors`): CORS refuses this origin, or a proxy in front of the backend fails, which scripts cannot tell apart.
+   */
+  async #diagnose(error: ApiError, tenant: string | undefined): Promise<ApiError> {
+    const report = this.#onSetupProblem;
+    if (!report || error.kind === 'aborted') return error;
+    const origin = globalThis.location?.origin;
+    const api = this.endpoint + API_BASE;
+    let kind: SetupProblem['kind'] | undefined;
+    if (error.status === 403 && error.problem?.type === 'urn:ozg:problem:forbidden') kind = 'origin';
+    else if (error.status === 404) {
+      const probe = tenant ?? this.#tenant?.();
+      if (probe && (await this.#check(`${api}/tenants/${encodeURIComponent(probe)}`, 'GET')) === 404) {
+        this.#endpointWrong ??= this.#check(`${api}/openapi.json`, 'HEAD').then((status) => status === 404);
+        kind = (await this.#endpointWrong) ? 'endpoint' : tenant ? 'tenant' : undefined;
+      }
+    } else if (
+      error.kind === 'network' &&
+      origin &&
+      new URL(this.endpoint).origin !== origin &&
+      globalThis.navigator?.onLine !== false &&
+      (await this.#check(`${api}/openapi.json`, 'HEAD', 'cors')) === undefined &&
+      (await this.#check(`${api}/openapi.json`, 'HEAD', 'no-cors')) !== undefined
+    )
+      kind = 'blocked';
+    if (!kind || this.disposed) return error;
+    const setup: SetupProblem = {
+      kind,
+      endpoint: this.endpoint,
+      ...(origin && (kind === 'origin' || kind === 'blocked') ? { origin } : {}),
+      ...(tenant ? { tenant } : {}),
+    };
+    error.setup = setup;
+    report(setup);
+    return error;
+  }
+
+  /**
+   * The status of a check (0 when opaque), undefined when no answer came within 5 s. Checks after a 404 (`cors`) are
+   * remembered; those after a network error are not, as the network may come back.
+   */
+  #check(url: string, method: 'GET' | 'HEAD', mode?: RequestMode): Promise<number | undefined> {
+    let found = mode ? undefined : this.#checked.get(url);
+    if (!found) {
+      const signal = AbortSignal.timeout(5_000);
+      found = this.#fetch(url, { method, mode: mode ?? 'cors', credentials: 'omit', signal }).then(
+        (response) => response.status,
+        () => undefined,
+      );
+      if (!mode) {
+        this.#checked.set(url, found);
+        // A check that got no answer may get one next time.
+        void found.then((status) => status === undefined && this.#checked.delete(url));
+      }
+    }
+    return found;
   }
 
   /** Delay before the next attempt, or undefined when the error goes to the caller. */

@@ -14,6 +14,24 @@ import type { Lang, Problem } from '../contract/index.ts';
  */
 export type ApiErrorKind = 'network' | 'timeout' | 'aborted' | 'http' | 'malformed';
 
+/**
+ * A mistake in how the page embeds the service, found out after a request failed (the client's `onSetupProblem`):
+ * - `origin`: the backend refused this page's origin (403); fix: add `origin` to the tenant's `allowedOrigins`;
+ * - `tenant`: the backend does not know `tenant` (404 for it, while `/api/v1/openapi.json` is there); fix the id;
+ * - `endpoint`: neither the tenant nor `/api/v1/openapi.json` is found below `endpoint` (404); fix the endpoint;
+ * - `blocked`: the browser got no answer it may read, yet the server answers: most likely CORS refuses this
+ *   origin, but a proxy failing in front of the backend looks the same; both fixes apply.
+ */
+export type SetupProblem = {
+  kind: 'origin' | 'tenant' | 'endpoint' | 'blocked';
+  /** The endpoint the element uses (without `/api/v1`). */
+  endpoint: string;
+  /** The page's origin (`origin`, `blocked`). */
+  origin?: string;
+  /** The tenant of the request, if it named one. */
+  tenant?: string;
+};
+
 /** A failed API request. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -24,6 +42,8 @@ export class ApiError extends Error {
   readonly problem?: Problem;
   /** Seconds to wait before trying again (from `Retry-After`, e.g. on 429 or 503). */
   readonly retryAfter?: number;
+  /** Set by the client when the failure comes from how the page embeds the service (see {@link SetupProblem}). */
+  setup?: SetupProblem;
 
   constructor(
     kind: ApiErrorKind,
@@ -48,7 +68,14 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'aborted';
 }
 
+/** The setup problem behind a failure, if one was found. */
+export function setupProblemOf(error: unknown): SetupProblem | undefined {
+  return error instanceof ApiError ? error.setup : undefined;
+}
+
 type ErrorKey =
+  | 'setup'
+  | 'setupOrDown'
   | 'unavailable'
   | 'network'
   | 'timeout'
@@ -68,6 +95,10 @@ type ErrorKey =
 /** Texts kept here (not in `src/ui`) so the client has no dependency on the UI layer. */
 const ERROR_TEXTS: Record<Lang, Record<ErrorKey, string>> = {
   de: {
+    setup:
+      'Dieser Dienst ist auf dieser Seite nicht richtig eingebunden. Bitte wenden Sie sich an die Betreiber dieser Seite.',
+    setupOrDown:
+      'Dieser Dienst ist auf dieser Seite nicht richtig eingebunden oder gerade nicht erreichbar. Bitte versuchen Sie es später erneut oder wenden Sie sich an die Betreiber dieser Seite.',
     unavailable: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
     network:
       'Der Dienst ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
@@ -87,6 +118,9 @@ const ERROR_TEXTS: Record<Lang, Record<ErrorKey, string>> = {
     unknown: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
   },
   en: {
+    setup: 'This service is not set up correctly on this page. Please contact the operators of this website.',
+    setupOrDown:
+      'This service is not set up correctly on this page, or it cannot be reached right now. Please try again later or contact the operators of this website.',
     unavailable: 'The service is currently unavailable. Please try again in a few minutes.',
     network: 'The service cannot be reached. Please check your internet connection and try again.',
     timeout: 'The service did not answer in time. Please try again.',
@@ -107,6 +141,7 @@ const ERROR_TEXTS: Record<Lang, Record<ErrorKey, string>> = {
 
 function errorKey(error: unknown): ErrorKey {
   if (!(error instanceof ApiError)) return 'unknown';
+  if (error.setup) return error.setup.kind === 'blocked' ? 'setupOrDown' : 'setup';
   switch (error.kind) {
     case 'network':
       return 'network';
@@ -135,7 +170,8 @@ function errorKey(error: unknown): ErrorKey {
 /**
  * A message for people, in German or English, for any error (an `ApiError` or anything else).
  * It never contains internals: the backend's own texts are not shown here (field errors are shown
- * by the forms next to their fields).
+ * by the forms next to their fields). A setup problem gets a neutral sentence for citizens; the
+ * fix for the webmaster goes to the console (see `OzgElement`).
  */
 export function describeError(error: unknown, lang: Lang): string {
   const texts = ERROR_TEXTS[lang] ?? ERROR_TEXTS.de;

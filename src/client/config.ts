@@ -7,7 +7,7 @@
  * closest `[lang]` ancestor and `<html lang>`, normalized to `de` | `en` (German by default).
  * Nothing is cached in module state: two configs on one page never mix.
  */
-import { Id, type Lang } from '../contract/index.ts';
+import { API_BASE, Id, type Lang } from '../contract/index.ts';
 
 /** Settings an element may need. */
 export type ConfigField = 'endpoint' | 'tenant';
@@ -22,12 +22,14 @@ export interface ConfigOverrides {
   lang?: string | null | undefined;
 }
 
-/** A usable configuration. `endpoint` has no trailing slash. */
+/** A usable configuration. `endpoint` has no trailing slash (and no `/api/v1`). */
 export type ResolvedConfig<F extends ConfigField = ConfigField> = {
   ok: true;
   lang: Lang;
   endpoint?: string;
   tenant?: string;
+  /** The endpoint as written, when it ended in `/api/v1` and that was cut off (the page should be fixed). */
+  endpointGiven?: string;
 } & { [K in F]: string };
 
 /** A configuration that lacks settings; `lang` is still known so the message can be localized. */
@@ -85,14 +87,20 @@ function text(value: string | null | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** An absolute http(s) endpoint without trailing slash, or undefined. Relative values resolve against the page. */
+const API_BASE_END = new RegExp(`${API_BASE}$`);
+
+/**
+ * An absolute http(s) endpoint without trailing slash, or undefined. Relative values resolve against the page.
+ * The elements add `/api/v1` themselves, so an endpoint that already ends in it (a common slip) loses it: the page
+ * works, and the element warns in the console (see `ResolvedConfig.endpointGiven`).
+ */
 export function normalizeEndpoint(value: string, base: string): string | undefined {
   try {
     const url = new URL(value, base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     url.search = '';
     url.hash = '';
-    return url.href.replace(/\/+$/, '');
+    return url.href.replace(/\/+$/, '').replace(API_BASE_END, '');
   } catch {
     return undefined;
   }
@@ -129,6 +137,10 @@ export function resolveConfig<F extends ConfigField = ConfigField>(
   const lang = normalizeLang(pick('lang')) ?? normalizeLang(closestLang(element)) ?? 'de';
   const rawEndpoint = pick('endpoint');
   const endpoint = rawEndpoint ? normalizeEndpoint(rawEndpoint, element.ownerDocument.baseURI) : undefined;
+  const endpointGiven =
+    endpoint && API_BASE_END.test(rawEndpoint!.replace(/[?#].*/, '').replace(/\/+$/, ''))
+      ? rawEndpoint
+      : undefined;
   const rawTenant = pick('tenant');
   const tenant = rawTenant && Id.safeParse(rawTenant).success ? rawTenant : undefined;
 
@@ -141,5 +153,6 @@ export function resolveConfig<F extends ConfigField = ConfigField>(
     lang,
     ...(endpoint ? { endpoint } : {}),
     ...(tenant ? { tenant } : {}),
+    ...(endpointGiven ? { endpointGiven } : {}),
   } as ResolvedConfig<F>;
 }

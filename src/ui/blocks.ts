@@ -4,7 +4,7 @@
  * Templates (not elements) keep them inside each element's shadow root and styles.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { describeError, type ConfigField } from '../client/index.ts';
+import { describeError, setupProblemOf, type ConfigField } from '../client/index.ts';
 import type { Lang } from '../contract/index.ts';
 import { isRetryable } from './events.ts';
 import { uiMessages } from './messages.ts';
@@ -124,7 +124,7 @@ export interface ErrorAlertOptions {
   lang: Lang;
   /** The error to describe (an `ApiError` or anything else); never shown raw. */
   error: unknown;
-  /** The element's own words for it, instead of the general description of `error`. */
+  /** The element's own words for it, instead of the general description of `error` (not for a setup problem). */
   message?: string;
   /** Shows a retry button calling this, where trying again can help (see `isRetryable`). */
   onRetry?: () => void;
@@ -133,11 +133,13 @@ export interface ErrorAlertOptions {
 /**
  * An error message (role="alert") with a retry button where trying again can help: a lost connection, a timeout,
  * an overloaded backend. A request refused on its merits (a form that does not exist, a place no authority handles)
- * would fail the same way again, so it gets none.
+ * would fail the same way again, so it gets none. A failure that comes from how the page embeds the service (an
+ * origin the backend refuses, an unknown tenant, a wrong endpoint) gets the neutral sentence of `describeError`
+ * instead of the element's own words, and no retry unless it may also be an outage.
  */
 export function renderErrorAlert({ lang, error, message, onRetry }: ErrorAlertOptions): TemplateResult {
   return html`<div class="ozg-alert" role="alert" part="error">
-    <p>${message ?? describeError(error, lang)}</p>
+    <p>${(!setupProblemOf(error) && message) || describeError(error, lang)}</p>
     ${
       onRetry && isRetryable(error)
         ? html`<button

@@ -9,15 +9,18 @@ import {
   RouteClient,
   describeError,
   resolveConfig,
+  setupProblemOf,
   type ApiClientOptions,
   type ConfigField,
   type ConfigResult,
   type RouteTable,
+  type SetupProblem,
 } from '../client/index.ts';
 import { getTenant } from '../contract/api.ts';
 import type { Lang, PublicTenant, ThemeTokens } from '../contract/index.ts';
 import { renderMissingConfig } from './blocks.ts';
 import { errorDetail } from './events.ts';
+import { uiMessages } from './messages.ts';
 
 /** Detail of `ozg-config-change`. */
 export interface OzgConfigChangeDetail {
@@ -117,6 +120,8 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
 
   #client: { key: string; client: RouteClient<R> } | undefined;
   #warnedAbout = '';
+  /** Setup problems already named in the console: each once per element. */
+  #warned = new Set<string>();
   #tenant: { key: string; promise: Promise<PublicTenant> } | undefined;
   #themeSheet: CSSStyleSheet | undefined;
 
@@ -174,6 +179,7 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
       }
     } else {
       this.#warnedAbout = '';
+      if (next.endpointGiven) this.#warn('warn_apiBase', { endpoint: next.endpoint! });
       // The tenant's look follows the configuration (fetched once per endpoint and tenant).
       if (next.tenant && (this.constructor as typeof OzgElement).themed && this.isConnected) {
         this.loadTenant().catch(() => undefined);
@@ -201,9 +207,34 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
     if (this.#client?.key !== key) {
       this.#client?.client.dispose();
       const routes = (this.constructor as typeof OzgElement).routes as R;
-      this.#client = { key, client: new RouteClient(endpoint, { ...options, routes }) };
+      const onSetupProblem = (problem: SetupProblem) => this.#warnSetup(problem);
+      const tenant = () => (this.config.ok ? this.config.tenant : undefined);
+      this.#client = {
+        key,
+        client: new RouteClient(endpoint, { onSetupProblem, tenant, ...options, routes }),
+      };
     }
     return this.#client.client;
+  }
+
+  /**
+   * Names a setup mistake and its fix in the console, in German and English, once per element: the page's
+   * visitors see only a neutral message (see `describeError`), the webmaster finds what to change here.
+   */
+  #warnSetup({ kind, endpoint, origin = '', tenant = '' }: SetupProblem): void {
+    this.#warn(`warn_${kind}`, { endpoint, origin, tenant });
+  }
+
+  #warn(key: `warn_${SetupProblem['kind'] | 'apiBase'}`, params: Record<string, string>): void {
+    const text = (lang: Lang) =>
+      uiMessages(lang, key, {
+        ...params,
+        list: uiMessages(lang, params.tenant ? 'listTenant' : 'listAny', params),
+      });
+    const message = `<${this.localName}>: ${text('de')}\n<${this.localName}>: ${text('en')}`;
+    if (this.#warned.has(message)) return;
+    this.#warned.add(message);
+    console.warn(message);
   }
 
   /**
@@ -284,7 +315,9 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
    * `code` names the work in the element's words; the message is the one the element shows.
    */
   protected reportError(code: string, error: unknown, message = describeError(error, this.uiLang)): void {
-    this.emit('ozg-error', errorDetail(code, message, error));
+    // A setup problem is told as such, whatever the element would have said about the failure.
+    const text = setupProblemOf(error) ? describeError(error, this.uiLang) : message;
+    this.emit('ozg-error', errorDetail(code, text, error));
   }
 
   /** The visible notice naming the missing settings (render it while `config.ok` is false). */

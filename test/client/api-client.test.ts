@@ -8,20 +8,10 @@ import {
   RouteClient,
 } from '../../src/client/index.ts';
 import { getTenant } from '../../src/contract/api.ts';
-import { authority, fakeFetch, hang, json, networkDown, problem, tenant } from './fake-fetch.ts';
+import { authority, fakeFetch, hang, json, networkDown, problem, tenant, failure } from './fake-fetch.ts';
 
 const BASE = 'https://ozg.example.de';
 const fast = { baseDelayMs: 1, maxDelayMs: 5 };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('ApiClient', () => {
   it('builds the URL from the route table and returns the validated answer', async () => {

@@ -115,4 +115,28 @@ describe('resolveConfig', () => {
       lang: 'de',
     });
   });
+
+  it('cuts "/api/v1" off an endpoint (the elements add it) and keeps what was written, for the warning', async () => {
+    const page = await fixture(
+      html`<div>
+        <span id="slash" endpoint="https://a.example.de/api/v1/" tenant="heide"></span>
+        <span id="path" endpoint="https://a.example.de/ozg/api/v1?x=1" tenant="heide"></span>
+        <span id="fine" endpoint="https://a.example.de/api/v1-archiv" tenant="heide"></span>
+      </div>`,
+    );
+    expect(resolveConfig(page.querySelector('#slash')!)).to.deep.equal({
+      ok: true,
+      endpoint: 'https://a.example.de',
+      endpointGiven: 'https://a.example.de/api/v1/',
+      tenant: 'heide',
+      lang: 'de',
+    });
+    expect(resolveConfig(page.querySelector('#path')!)).to.deep.include({
+      endpoint: 'https://a.example.de/ozg',
+      endpointGiven: 'https://a.example.de/ozg/api/v1?x=1',
+    });
+    const fine = resolveConfig(page.querySelector('#fine')!);
+    expect(fine).to.deep.include({ endpoint: 'https://a.example.de/api/v1-archiv' });
+    expect(fine).not.to.have.property('endpointGiven');
+  });
 });

@@ -1,3 +1,6 @@
+import { expect } from '@open-wc/testing';
+import { ApiError } from '../../src/client/index.ts';
+
 /** A scripted `fetch` for client tests: each call takes the next handler and is recorded. */
 export interface Call {
   url: string;
@@ -58,3 +61,14 @@ export const authority = {
   name: { de: 'Kreis Dithmarschen, Ordnungsamt' },
   address: { street: 'Stettiner Str. 30', postalCode: '25746', city: 'Heide' },
 };
+
+/** The ApiError a request failed with (the test fails if it succeeded or failed otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}

@@ -5,15 +5,48 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { buildApp } from '../../src/server/app.ts';
 import exampleApplication from '../../src/server/sample-catalog/example-application.json' with { type: 'json' };
 import { draftKey, gewerbeAnswers } from '../helpers/answers.ts';
 import { buildCdnBundle, launchChromium, openWatched } from './helpers.ts';
+
+/** axe-core (the checker `to.be.accessible()` runs in the browser tests), to run in a page. */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.x A/AA violations axe finds in the page at `url`, as `rule: target` lines. Runs in a page of its own that
+ * ignores the demo's CSP, which would (rightly) refuse axe's injected script; the pages under test keep their CSP.
+ */
+async function axeViolations(browser: Browser, url: string, width = 1280): Promise<string[]> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('section.snippet code').first().waitFor({ timeout: 15_000 });
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+  await context.close();
+  return violations;
+}
+
+/** Whether the page scrolls sideways (wider than the window). */
+const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 describe('the demo site', { timeout: 180_000 }, () => {
   let work: string;
@@ -172,23 +205,94 @@ describe('the demo site', { timeout: 180_000 }, () => {
     const integrity = `sha384-${createHash('sha384').update(Buffer.from(bundle)).digest('base64')}`;
     const { page, problems } = await openWatched(browser, `${base}/einbinden.html`);
     const blocks = page.locator('section.snippet');
-    await blocks.first().locator('code').getByText(integrity).waitFor({ timeout: 15_000 });
+    await blocks
+      .first()
+      .locator('[data-code="element"] code')
+      .getByText(integrity)
+      .waitFor({ timeout: 15_000 });
     const tenants = await blocks.evaluateAll((sections) =>
       sections.map((s) => (s as HTMLElement).dataset.snippet),
     );
     assert.deepEqual(tenants, ['kreis-dithmarschen', 'stadt-heide', 'brunsbuettel']);
     for (const [i, tenant] of tenants.entries()) {
       const block = blocks.nth(i);
-      assert.ok(await page.getByRole('region', { name: await block.locator('h2').innerText() }).isVisible());
-      const code = await block.locator('code').innerText();
+      assert.ok(
+        await page
+          .getByRole('region', { name: await block.locator('h2').innerText(), exact: true })
+          .isVisible(),
+      );
+      const code = await block.locator('[data-code="element"] code').innerText();
       assert.ok(code.includes(`integrity="${integrity}"`), `${tenant}: the served bundle's integrity`);
       assert.ok(code.includes(`tenant="${tenant}"`), `${tenant}: its own tenant`);
     }
     await blocks.nth(1).getByRole('combobox').selectOption('ozg-form');
     assert.match(
-      await blocks.nth(1).locator('code').innerText(),
+      await blocks.nth(1).locator('[data-code="element"] code').innerText(),
       /<ozg-form service-id="[^"]+" heading-level="2">/,
     );
+
+    // The confirmation links to a status page: its snippet comes with the catalog's and the form's, saying where
+    // the link goes (the tenant's statusPageUrl) or that there is none yet.
+    for (const [i, tenant] of tenants.entries()) {
+      const status = blocks.nth(i).locator('[data-status-page]');
+      assert.ok(await status.isVisible(), `${tenant}: the status page's snippet is offered`);
+      assert.match(
+        await status.locator('code').innerText(),
+        new RegExp(
+          `<ozg-config endpoint="${base}" tenant="${tenant}">\\s*<ozg-submission-status heading-level="2">`,
+        ),
+      );
+    }
+    const notes = blocks.locator('[data-note="de"]');
+    await notes.first().getByText('https://www.dithmarschen.example/online-dienste/antragsstatus').waitFor();
+    assert.match(await notes.nth(2).innerText(), /keine Statusseite hinterlegt/);
+    assert.match(await blocks.nth(2).locator('[data-note="en"]').innerText(), /has no status page/);
+    await blocks.first().getByRole('combobox').selectOption('ozg-submission-status');
+    assert.equal(await blocks.first().locator('[data-status-page]').isVisible(), false);
+
+    // The code boxes scroll inside: reachable and named for the keyboard; "Kopieren" looks like the demo's buttons.
+    const boxes = page.locator('section.snippet pre');
+    assert.equal(await boxes.count(), 6);
+    for (const box of await boxes.all()) {
+      assert.equal(await box.getAttribute('tabindex'), '0');
+      assert.ok(await box.getAttribute('aria-label'));
+    }
+    const copy = blocks.first().getByRole('button', { name: 'Kopieren' }).first();
+    assert.equal(await copy.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(10, 87, 164)');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('fits a phone (360 px) without scrolling sideways, and axe finds nothing on the Einbinden page', async () => {
+    const { page, problems } = await openWatched(browser, `${base}/einbinden.html`);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('section.snippet code').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-note="de"]').first().getByText('dithmarschen.example').waitFor();
+    assert.equal(await scrollsSideways(page), false, 'no horizontal scroll at 360 px');
+    // Keyboard users reach the code box (and scroll it with the arrow keys).
+    await page.locator('section.snippet select').first().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'PRE');
+    assert.deepEqual(problems, []);
+    await page.close();
+    assert.deepEqual(await axeViolations(browser, `${base}/einbinden.html`, 360), []);
+    assert.deepEqual(await axeViolations(browser, `${base}/einbinden.html`), []);
+  });
+
+  it('has a favicon, linked from every page', async () => {
+    const icon = await fetch(`${base}/favicon.ico`);
+    assert.equal(icon.status, 200);
+    assert.match(icon.headers.get('content-type') ?? '', /^image\//);
+    const { page, problems } = await openWatched(browser, `${base}/einbinden.html`);
+    for (const path of ['/', '/antrag.html', '/status.html', '/sachbearbeitung.html', '/einbinden.html']) {
+      await page.goto(`${base}${path}`);
+      const links = await page
+        .locator('link[rel="icon"]')
+        .evaluateAll((all) => all.map((l) => (l as HTMLLinkElement).href));
+      assert.ok(links.length > 0, `${path} links a favicon`);
+      for (const href of links) assert.equal((await fetch(href)).status, 200, href);
+    }
+    // The icons are the page's own files: the CSP (default-src 'self') has nothing to refuse.
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -142,6 +142,45 @@ describe('OzgElement', () => {
     expect((await retried).detail.n).to.equal(2);
     await expect(el).to.be.accessible();
   });
+
+  it('answers a 403 for its origin with a neutral message, no retry, and one warning naming the fix', async () => {
+    const el = await fixture<TestElement>(
+      html`<test-ozg-element endpoint="https://a.example.de" tenant="heide"></test-ozg-element>`,
+    );
+    el.fetchImpl = async () =>
+      new Response(
+        JSON.stringify({
+          type: 'urn:ozg:problem:forbidden',
+          title: 'Verboten',
+          status: 403,
+          detail: 'Diese Website darf diesen Dienst nicht nutzen. / This website may not use this service.',
+        }),
+        { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      for (let i = 0; i < 2; i++) {
+        el.error = await el
+          .api!.request('getTenant', { params: { tenant: 'heide' } })
+          .catch((e: unknown) => e);
+      }
+    } finally {
+      console.warn = warn;
+    }
+    el.requestUpdate();
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent!.trim()).to.equal(
+      'Dieser Dienst ist auf dieser Seite nicht richtig eingebunden. Bitte wenden Sie sich an die Betreiber dieser Seite.',
+    );
+    expect(alert.querySelector('button')).to.equal(null);
+    expect(warnings).to.deep.equal([
+      `<test-ozg-element>: Der Dienst https://a.example.de lehnt diese Seite ab (403): tragen Sie ${location.origin} in „allowedOrigins“ des Mandanten „heide“ ein.\n` +
+        `<test-ozg-element>: The service https://a.example.de refuses this page (403): add ${location.origin} to the "allowedOrigins" of tenant "heide".`,
+    ]);
+  });
 });
 
 describe('renderLoading', () => {

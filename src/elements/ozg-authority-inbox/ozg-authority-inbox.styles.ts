@@ -44,6 +44,10 @@ export const inboxStyles = css`
     padding-block: var(--_ozg-space-xs);
     border-block-end: 1px solid var(--_ozg-color-border);
   }
+  /* The facts above the answers are single values: the template's own line breaks must not show (answers keep theirs). */
+  .meta dd {
+    white-space: normal;
+  }
   .answers dd dl > div {
     display: grid;
     grid-template-columns: minmax(6rem, 1fr) 2fr;
@@ -65,11 +69,29 @@ export const inboxStyles = css`
     overflow-wrap: anywhere;
     text-align: start;
   }
+  /* A label, not a control: a tinted tag without a button's border, a little smaller than the text around it. */
+  .badge {
+    border: 0;
+    border-radius: 1em;
+    padding-inline: 0.625em;
+    font-size: 0.875em;
+    cursor: default;
+  }
   /* Waiting for the caseworker: a new application or the applicant's reply. */
   .badge[data-status='submitted'],
   .badge[data-status='info-received'] {
-    border-color: var(--_ozg-color-primary);
+    background: color-mix(in srgb, var(--_ozg-color-primary) 14%, var(--_ozg-color-background));
     font-weight: 600;
+  }
+  .badge[data-status='info-requested'] {
+    background: var(--_ozg-color-warning-background);
+  }
+  .badge[data-status='accepted'],
+  .badge[data-status='completed'] {
+    background: var(--_ozg-color-success-background);
+  }
+  .badge[data-status='rejected'] {
+    background: var(--_ozg-color-error-background);
   }
   .event[data-status='info-received'] {
     border-inline-start-color: var(--_ozg-color-primary);

@@ -722,12 +722,16 @@ export class OzgAuthorityInbox extends OzgElement<typeof routes> {
         <div>
           <dt>${m(lang, 'place')}</dt>
           <dd>
-            ${submission.placeName ?? nothing} <span class="code" translate="no">${submission.ars}</span>
+            ${
+              submission.placeName
+                ? m(lang, 'placeName', { place: submission.placeName, ars: submission.ars })
+                : submission.ars
+            }
           </dd>
         </div>
         <div>
           <dt>${m(lang, 'language')}</dt>
-          <dd>${submission.lang}</dd>
+          <dd>${m(lang, `lang_${submission.lang}`)}</dd>
         </div>
       </dl>
       ${this.#renderAnswers(submission, form)}

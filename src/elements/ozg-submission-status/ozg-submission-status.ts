@@ -376,7 +376,8 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
       this.#schedule();
     } catch (error) {
       if (isAbortError(error) || abort.signal.aborted) return;
-      if (error instanceof ApiError && error.kind === 'http' && error.status === 404) {
+      // A 404 because the page points at no service (a wrong endpoint) is a setup problem, not an unknown application.
+      if (error instanceof ApiError && error.kind === 'http' && error.status === 404 && !error.setup) {
         // Unknown reference and wrong code look the same: nothing about the application is revealed.
         this.#forget();
         this.#prefill = credentials.reference;
@@ -659,14 +660,17 @@ export class OzgSubmissionStatus extends OzgElement<typeof routes> {
           : m(lang, 'note');
     const authority = view.authority;
     const final = FINAL_STATUSES.includes(view.status);
+    // Still as it arrived (or changed within the same minute): the time is said once.
+    const since = formatDateTime(view.updatedAt, lang);
+    const received = formatDateTime(view.createdAt, lang);
     return html`${this.renderHeading(m(lang, 'title', { reference: view.reference }), 0, 'title')}
       <p>${localize(view.serviceName, lang)}</p>
       <div class="current" part="current" data-status=${view.status}>
         <p class="muted">${m(lang, 'current')}</p>
         <p class="current-status">${statusLabel(view.status, lang)}</p>
         <p class="muted">
-          ${m(lang, 'since', { time: formatDateTime(view.updatedAt, lang) })} · ${m(lang, 'submittedAt')}
-          ${formatDateTime(view.createdAt, lang)}
+          ${since === received ? nothing : html`${m(lang, 'since', { time: since })} · `}${m(lang, 'submittedAt')}
+          ${received}
         </p>
         <p>${m(lang, `explain_${view.status}`)}</p>
         ${

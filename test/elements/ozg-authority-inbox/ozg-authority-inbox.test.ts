@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ApiClient } from '../../../src/client/index.ts';
 import type { SubmissionReceipt } from '../../../src/contract/submission.ts';
+import { formatBytes } from '../../../src/forms/messages.ts';
 import { OzgAuthorityInbox } from '../../../src/ozg-authority-inbox.ts';
 import { testBackend, type TestBackend } from '../../helpers/backend.ts';
 import {
@@ -111,7 +112,21 @@ describe('<ozg-authority-inbox>', () => {
     const meta = [...root(el).querySelectorAll('.meta > div')].map((d) =>
       d.textContent!.replace(/\s+/g, ' ').trim(),
     );
-    expect(meta).to.include('Gemeinde (ARS) Heide 010510044044');
+    // Names, not codes: the Gemeinde by name with its ARS, the applicant's language by name.
+    expect(meta).to.include('Gemeinde Heide (010510044044)');
+    expect(meta).to.include('Sprache der antragstellenden Person Deutsch');
+    // Each of these values is one line, without blank lines from the template around it.
+    for (const dd of root(el).querySelectorAll<HTMLElement>('.meta dd')) {
+      const line = parseFloat(getComputedStyle(dd).lineHeight);
+      expect(dd.getBoundingClientRect().height, dd.textContent!).to.be.below(line * 1.9);
+    }
+    // The status is a label, not something to click: no border like the buttons, no pointer.
+    const badge = part(el, 'status')!;
+    const look = getComputedStyle(badge);
+    expect(look.borderTopStyle).to.equal('none');
+    expect(look.cursor).to.equal('default');
+    expect(getComputedStyle(part(el, 'back-button')!).borderTopStyle).to.equal('solid');
+    expect(badge.closest('button, a, [role="button"]')).to.equal(null);
     const answers = part(el, 'answers')!;
     const headings = [...answers.querySelectorAll('h4')].map((h) => h.textContent!.trim());
     expect(headings).to.include.members(['Antragstellende Person', 'Bäume', 'Fotos und Unterlagen']);
@@ -125,7 +140,10 @@ describe('<ozg-authority-inbox>', () => {
     await expect(el).to.be.accessible();
 
     const download = part(el, 'download-button')!;
-    expect(download.textContent).to.contain('baum.png');
+    // The size as the form showed it when the file was chosen (both use the form engine's formatBytes).
+    expect(download.textContent!.trim()).to.equal(
+      `baum.png herunterladen (${formatBytes(PHOTO_BYTES.length, 'de')})`,
+    );
     download.click();
     await waitUntil(() => part(el, 'files')!.querySelector('a[download]'), 'file not offered', {
       timeout: 5000,
@@ -277,6 +295,10 @@ describe('<ozg-authority-inbox>', () => {
     expect(text(el, 'account')).to.contain('Town of Heide');
     await open(el, first.reference);
     expect(part(el, 'answers')!.textContent).to.contain('First name');
+    const meta = [...root(el).querySelectorAll('.meta > div')].map((d) =>
+      d.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(meta).to.include.members(['Municipality Heide (010510044044)', "Applicant's language German"]);
     await expect(el).to.be.accessible();
   });
 });

@@ -297,6 +297,64 @@ describe('<ozg-submission-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says each time once: when it arrived while nothing changed, since when beside it once something did', async () => {
+    const muted = (el: HTMLElement) =>
+      part(el, 'current')!
+        .querySelector('.current-status + .muted')!
+        .textContent!.replace(/\s+/g, ' ')
+        .trim();
+    const received = (iso: string) =>
+      new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    let later: string | undefined = undefined;
+    // The real answer; on demand with the state changed a day later.
+    const el = await mount(async (input, init) => {
+      const response = await fetch(input, init);
+      if (!later || !String(input).endsWith('/status')) return response;
+      const view = (await response.json()) as { updatedAt: string };
+      return new Response(JSON.stringify({ ...view, updatedAt: later }), {
+        status: response.status,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    });
+    await lookUp(el, receipt.reference, receipt.accessCode);
+    const createdAt = root(el)
+      .querySelector('[part="event"][data-status="submitted"] time')!
+      .getAttribute('datetime')!;
+    expect(muted(el)).to.equal(`Eingegangen am ${received(createdAt)}`);
+
+    later = new Date(Date.parse(createdAt) + 24 * 3600_000).toISOString();
+    await refresh(el);
+    expect(muted(el)).to.equal(`seit ${received(later)} · Eingegangen am ${received(createdAt)}`);
+  });
+
+  it('takes a 404 for a wrong endpoint as a setup problem, not as an unknown application', async () => {
+    // The tenant's settings (its theme) are asked for first: their 404 shows that the endpoint is wrong.
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await fixture<OzgSubmissionStatus>(
+        html`<ozg-submission-status
+          endpoint=${`${backend.endpoint}/ozg`}
+          tenant=${backend.tenant}
+          poll-interval="0"
+        ></ozg-submission-status>`,
+      );
+      await lookUp(el, receipt.reference, receipt.accessCode);
+      expect(part(el, 'not-found')).to.equal(null);
+      expect(text(el, 'error')).to.equal(
+        'Dieser Dienst ist auf dieser Seite nicht richtig eingebunden. Bitte wenden Sie sich an die Betreiber dieser Seite.',
+      );
+      expect(part(el, 'retry-button')).to.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain(
+      `<ozg-submission-status>: Unter ${backend.endpoint}/ozg/api/v1 antwortet kein OZG-Dienst (404): prüfen Sie „endpoint“.`,
+    );
+  });
+
   describe('injected faults', () => {
     const real: typeof fetch = (input, init) => fetch(input, init);
 
