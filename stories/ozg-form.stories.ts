@@ -10,6 +10,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ApiClientOptions } from '../src/client/index.ts';
 import type { Field, FormDefinition } from '../src/contract/index.ts';
+import { draftKey } from '../src/elements/ozg-form/answers.ts';
 import { OzgForm } from '../src/ozg-form.ts';
 import { fixtureBackend, type FixtureBackend, type FixtureOptions } from './fixture-backend.ts';
 import '../src/ozg-config.ts';
@@ -151,11 +152,11 @@ const markup: FormDefinition = {
   ],
 };
 
-/** The story forms, offered by the fixture backend as the form of the sample catalog's trade registration. */
-const forms = [allTypes, longForm(), markup].map((definition) => ({
-  definition,
-  serviceId: 'gewerbeanmeldung',
-}));
+/** The starts that open a saved draft (written by the story before the form loads). */
+const DRAFT_STARTS: readonly Start[] = ['place-error', 'review', 'confirmation', 'upload-error'];
+/** The scenarios that show the form with every field type. */
+const ALL_TYPES_SCENARIOS: readonly Scenario[] = ['all-types', 'load-error', 'submit-error'];
+
 const formIds: Record<Scenario, string> = {
   'all-types': allTypes.id,
   long: 'lang',
@@ -165,6 +166,27 @@ const formIds: Record<Scenario, string> = {
   // The form page opened without a service: the element points to the catalog.
   'no-service': '',
 };
+
+/**
+ * The form a story shows. A story that starts from a draft gets a copy of its form under an id of its own: a
+ * draft is kept per tenant, form and version, and a docs page renders every story at once, so stories sharing
+ * one form read (and submit, and delete) each other's drafts: „Upload Failure“ then opened another story's
+ * first step, where there is no file field.
+ */
+function formIdOf(scenario: Scenario, start: Start): string {
+  const id = formIds[scenario];
+  return id === allTypes.id && DRAFT_STARTS.includes(start) ? `${id}-${scenario}-${start}` : id;
+}
+
+/** The story forms, offered by the fixture backend as the form of the sample catalog's trade registration. */
+const forms = [
+  allTypes,
+  longForm(),
+  markup,
+  ...ALL_TYPES_SCENARIOS.flatMap((scenario) =>
+    DRAFT_STARTS.map((start) => ({ ...allTypes, id: formIdOf(scenario, start) })),
+  ),
+].map((definition) => ({ definition, serviceId: 'gewerbeanmeldung' }));
 
 /** What fails in a story; everything else is answered by the fixture backend (with a short delay). */
 function failures(scenario: Scenario, start: Start): FixtureOptions['fail'] {
@@ -193,14 +215,14 @@ class StoryOzgForm extends OzgForm {
   override connectedCallback(): void {
     super.connectedCallback();
     // Review, confirmation and the failed upload start from a saved draft with complete answers.
-    if (this.start !== 'step' && this.start !== 'errors') {
+    if (DRAFT_STARTS.includes(this.start) && ALL_TYPES_SCENARIOS.includes(this.scenario)) {
       // A place outside the sample area (Kiel): no authority is responsible, which the first step reports.
       const draft =
         this.start === 'place-error'
           ? { answers: { ...answers, plz: '24103' }, stepId: 'text' }
           : { answers, stepId: 'more' };
       localStorage.setItem(
-        'ozg-form-draft:kreis-dithmarschen:alle-felder:1',
+        draftKey('kreis-dithmarschen', formIdOf(this.scenario, this.start), allTypes.version),
         JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
       );
     }
@@ -221,7 +243,9 @@ class StoryOzgForm extends OzgForm {
       click('.actions .ozg-button');
       await this.updateComplete;
       if (this.start === 'upload-error') {
-        const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+        // A story never throws into the page: without the file field (another form) it just shows that step.
+        const input = root.querySelector<HTMLInputElement>('input[type="file"]');
+        if (!input) return;
         const chosen = new DataTransfer();
         chosen.items.add(new File(['%PDF-1.4'], 'nachweis.pdf', { type: 'application/pdf' }));
         input.files = chosen.files;
@@ -265,7 +289,7 @@ const meta: Meta<Args> = {
     html`<story-ozg-form
       endpoint="https://ozg.example.de"
       tenant="kreis-dithmarschen"
-      form-id=${formIds[scenario]}
+      form-id=${formIdOf(scenario, start)}
       catalog-url="#leistungen"
       lang=${lang}
       scenario=${scenario}

@@ -13,6 +13,8 @@ type DemoState = 'ready' | 'error' | 'loading';
 
 class StoryUiDemo extends OzgElement {
   static override styles = [tokens, blockStyles];
+  // Storybook has no backend: no tenant theme to fetch (from a made-up endpoint on a real domain).
+  static override themed = false;
 
   /** Which shared state to show once configured. */
   @property() state: DemoState = 'ready';

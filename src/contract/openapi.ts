@@ -1,7 +1,14 @@
 /**
  * Generates the OpenAPI 3.1 document from the contract (route table + named schemas). Never edit
  * the generated document by hand: `npm run openapi` writes `docs/openapi.json`, and a test fails when
- * the committed or served document drifts from the schemas.
+ * the committed or served document drifts from the schemas, or when Redocly's recommended rules find
+ * anything in it.
+ *
+ * Paths are written as in the route table, relative to the one server entry `/api/v1` (itself relative
+ * to the host that serves the document). Every operation says its security: `[]` for the public ones
+ * (citizens' widgets, no credentials), the bearer API key for the authority inbox. Only components that
+ * the paths reach are emitted: the registry also names catalog file formats (`Tenant`,
+ * `Responsibility`) that no route sends.
  */
 import * as z from 'zod/mini';
 import { API_BASE, routes, type RouteDef } from './api.ts';
@@ -12,6 +19,36 @@ import './index.ts';
 type JsonSchema = Record<string, unknown>;
 
 const REF_PREFIX = '#/components/schemas/';
+
+/** Every component name referenced (`$ref`) anywhere inside `value`. */
+function referencedComponents(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedComponents(item, found);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string' && item.startsWith(REF_PREFIX)) {
+        found.add(item.slice(REF_PREFIX.length));
+      } else {
+        referencedComponents(item, found);
+      }
+    }
+  }
+  return found;
+}
+
+/** The component schemas that `paths` reach, directly or through other components, in registry order. */
+function reachableSchemas(all: Record<string, JsonSchema>, paths: unknown): Record<string, JsonSchema> {
+  const reached = new Set<string>();
+  const queue = [...referencedComponents(paths)];
+  for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+    if (reached.has(id)) continue;
+    const schema = all[id];
+    if (!schema) throw new Error(`OpenAPI: $ref to unknown component ${id}`);
+    reached.add(id);
+    queue.push(...referencedComponents(schema));
+  }
+  return Object.fromEntries(Object.entries(all).filter(([id]) => reached.has(id)));
+}
 
 function componentSchemas(): Record<string, JsonSchema> {
   const out = z.toJSONSchema(contractRegistry, {
@@ -134,7 +171,8 @@ export function buildOpenApi(): Record<string, unknown> {
         '500': problemResponse('Unexpected error; carries no internals.'),
       },
     };
-    if (route.auth) op.security = [{ authorityKey: [] }];
+    // Explicit on every operation: a reader (and a linter) must not have to guess that `[]` means public.
+    op.security = route.auth ? [{ authorityKey: [] }] : [];
     if (route.body === 'raw') {
       op.requestBody = {
         required: true,
@@ -143,8 +181,8 @@ export function buildOpenApi(): Record<string, unknown> {
     } else if (route.body) {
       op.requestBody = { required: true, content: { 'application/json': { schema: inline(route.body) } } };
     }
-    const path = `${API_BASE}${route.path}`;
-    paths[path] = { ...paths[path], [route.method.toLowerCase()]: op };
+    // Relative to `servers[0].url` (API_BASE), as the route table writes them.
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: op };
   }
   return {
     openapi: '3.1.0',
@@ -156,6 +194,13 @@ export function buildOpenApi(): Record<string, unknown> {
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [
+      {
+        url: API_BASE,
+        description:
+          'The backend that serves this document (at /api/v1/openapi.json): relative to its origin, e.g. https://online-dienste.example.de/api/v1.',
+      },
+    ],
     tags: [
       { name: 'catalog', description: 'Services, categories, places and responsible authorities.' },
       { name: 'forms', description: 'Form definitions.' },
@@ -165,7 +210,7 @@ export function buildOpenApi(): Record<string, unknown> {
     ],
     paths,
     components: {
-      schemas: componentSchemas(),
+      schemas: reachableSchemas(componentSchemas(), paths),
       securitySchemes: {
         authorityKey: { type: 'http', scheme: 'bearer', description: 'The API key of an authority.' },
       },

@@ -1,13 +1,19 @@
 /** Starts the reference backend from environment variables (see docs/operators.md). */
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SAMPLE_CATALOG_DIR, buildApp, parseTrustProxy } from './app.ts';
 import { CatalogError } from './catalog.ts';
 import { DataDirError } from './db.ts';
 import { MailSettingsError } from './mail/outbox.ts';
+import { sha256Hex } from './security.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8080);
-const host = env.HOST ?? '0.0.0.0';
+// This machine only, unless the operator says otherwise: the sample catalog's demo keys are public, so a
+// plain `npm start` must not open the inbox to the network. Behind a proxy on another host, set HOST.
+const host = env.HOST || '127.0.0.1';
+/** Listening on every interface (the unspecified address), so anyone who can reach the machine can connect. */
+const everyInterface = ['0.0.0.0', '::', '::0', '0:0:0:0:0:0:0:0'].includes(host);
 const dataDir = resolve(env.OZG_DATA_DIR ?? './data');
 const catalogDir = env.OZG_CATALOG_DIR ? resolve(env.OZG_CATALOG_DIR) : SAMPLE_CATALOG_DIR;
 /** A positive whole number, else undefined (the default applies). */
@@ -37,7 +43,10 @@ try {
       : undefined,
   });
   await app.listen({ port, host });
-  const base = `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  // The port actually bound (PORT=0 picks a free one); an IPv6 address goes in brackets.
+  const bound = (app.server.address() as AddressInfo).port;
+  const name = everyInterface ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const base = `http://${name}:${bound}`;
   const lines = [
     '',
     `  Demo:     ${base}/`,
@@ -52,9 +61,25 @@ try {
   } else {
     lines.push('  Mail:     off (set OZG_SMTP_URL and OZG_MAIL_FROM to send receipts and notices)');
   }
-  if (catalogDir === SAMPLE_CATALOG_DIR && app.catalog.apiKeys.length > 0) {
-    lines.push('', '  Demo authority API keys (sample data only):');
-    for (const id of new Set(app.catalog.apiKeys.map((k) => k.authorityId))) lines.push(`    demo-${id}`);
+  // Public keys (`demo-<authorityId>`, authority ids are public): the sample catalog's, or another catalog's
+  // with OZG_ALLOW_DEMO_KEYS=1.
+  const demoKeys = new Set(
+    app.catalog.apiKeys
+      .filter((k) => k.hash.toString('hex') === sha256Hex(`demo-${k.authorityId}`))
+      .map((k) => `demo-${k.authorityId}`),
+  );
+  if (demoKeys.size > 0) {
+    const which = catalogDir === SAMPLE_CATALOG_DIR ? 'sample data only' : 'OZG_ALLOW_DEMO_KEYS=1';
+    lines.push('', `  Demo authority API keys (public, ${which}):`);
+    for (const key of demoKeys) lines.push(`    ${key}`);
+    if (everyInterface) {
+      lines.push(
+        '',
+        `  Note:     HOST=${host} listens on every network interface, and the demo keys above are public:`,
+        "            anyone who can reach this machine can open the authorities' inbox with them. Leave HOST",
+        '            unset (127.0.0.1, this machine only), or use a catalog with real keys (docs/operators.md).',
+      );
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
