@@ -1,7 +1,8 @@
 /**
  * `npm test`: the browser tests (web-test-runner in Chromium, every test/**\/*.test.ts outside test/server and
- * test/package) and the Node tests (test/server and test/package, see scripts/test-server.mjs). Both always run; the exit code is non-zero if either
- * failed. The last line is the summary `tests: N passed, N failed`, summed over both runners.
+ * test/package; once with Lit's development build and coverage, once with its production build) and the Node
+ * tests (test/server and test/package, see scripts/test-server.mjs). All always run; the exit code is non-zero if
+ * any failed. The last line is the summary `tests: N passed, N failed`, summed over both runners.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -66,17 +67,32 @@ if (!chromium) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'ozg-tests-'));
+// The coverage figure below must be this run's.
+rmSync(join(root, 'coverage'), { recursive: true, force: true });
 const browserCounts = join(work, 'browser.json');
 const nodeCounts = join(work, 'node.json');
 const results = [];
 
 if (hasBrowserTests()) {
-  console.log(`\n== Browser tests (web-test-runner, ${chromium}) ==\n`);
+  console.log(`\n== Browser tests (web-test-runner, ${chromium}; Lit development build, with coverage) ==\n`);
   const code = await run(process.execPath, [wtrBin(), '--config', 'web-test-runner.config.mjs'], {
     CHROME_PATH: chromium,
     OZG_WTR_COUNTS: browserCounts,
+    OZG_COVERAGE: '1',
   });
   results.push({ name: 'browser', code, ...readCounts(browserCounts, code) });
+  console.log(`\n== Browser tests again with Lit's production build (what the bundles ship) ==\n`);
+  const productionCounts = join(work, 'browser-production.json');
+  const production = await run(process.execPath, [wtrBin(), '--config', 'web-test-runner.config.mjs'], {
+    CHROME_PATH: chromium,
+    OZG_WTR_COUNTS: productionCounts,
+    OZG_LIT_BUILD: 'production',
+  });
+  results.push({
+    name: 'browser (Lit production)',
+    code: production,
+    ...readCounts(productionCounts, production),
+  });
 } else {
   console.log('\nNo browser tests found under test/ (outside test/server and test/package).');
 }
@@ -99,6 +115,14 @@ console.log('');
 for (const r of results) {
   const skipped = r.skipped ? `, ${r.skipped} skipped` : '';
   console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed${skipped} (exit ${r.code})`);
+}
+const summary = join(root, 'coverage', 'coverage-summary.json');
+if (existsSync(summary)) {
+  const { total } = JSON.parse(readFileSync(summary, 'utf8'));
+  const pct = (k) => `${k} ${total[k].pct} %`;
+  console.log(
+    `  coverage of src/ by the browser tests (files they load): ${['lines', 'branches', 'functions'].map(pct).join(', ')}`,
+  );
 }
 const anyFailed = failed > 0 || results.some((r) => r.code !== 0);
 if (passed + failed === 0) console.log('  no test ran at all: that counts as a failure');
