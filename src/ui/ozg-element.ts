@@ -87,16 +87,20 @@ export const BASE_ROUTES = { getTenant };
  * change, and on every `ozg-config-change` event that reaches the document.
  */
 export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUTES> extends LitElement {
-  /** Settings this element cannot work without. */
+  /** Settings this element cannot work without. @internal */
   static configNeeds: readonly ConfigField[] = ['endpoint', 'tenant'];
 
-  /** Whether the element fetches the configured tenant's theme by itself (whenever a tenant is set). */
+  /**
+   * Whether the element fetches the configured tenant's theme by itself (whenever a tenant is set).
+   * @internal
+   */
   static themed = true;
 
   /**
    * The API routes this element calls; its client can call no others, so a bundle of the element carries
    * only these routes and their schemas. Subclasses set it to the same table as their `R`:
    * `const routes = { ...BASE_ROUTES, getService }`.
+   * @internal
    */
   static routes: RouteTable & typeof BASE_ROUTES = BASE_ROUTES;
 
@@ -127,12 +131,12 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
 
   #onConfigChange = () => this.refreshConfig();
 
-  /** The language the element speaks (`de` | `en`). */
+  /** The language the element speaks (`de` | `en`). @internal */
   get uiLang(): Lang {
     return this.config.lang;
   }
 
-  /** The heading level as a valid number 1–6. */
+  /** The heading level as a valid number 1–6. @internal */
   get level(): HeadingLevel {
     return clampHeadingLevel(this.headingLevel);
   }
@@ -198,6 +202,7 @@ export abstract class OzgElement<R extends typeof BASE_ROUTES = typeof BASE_ROUT
   /**
    * A client for the current endpoint, or undefined while it is missing or the element is not on
    * the page. Requests are aborted when the element is disconnected or the endpoint changes.
+   * @internal
    */
   get api(): RouteClient<R> | undefined {
     const endpoint = this.config.ok ? this.config.endpoint : undefined;

@@ -152,8 +152,10 @@ const routes = {
  *   status of an application (the backend accepted it).
  */
 export class OzgAuthorityInbox extends OzgElement<typeof routes> {
+  /** @internal */
   static override routes: RouteTable & typeof BASE_ROUTES = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles, inboxStyles];
+  /** @internal */
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
   /** Applications per page (1–100, default 20). */

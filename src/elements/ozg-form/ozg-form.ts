@@ -181,6 +181,7 @@ const routes = {
  *   `code` `load`, `upload` or `submit`; see `OzgErrorDetail` in `src/ui/events.ts`).
  */
 export class OzgForm extends OzgElement<typeof routes> {
+  /** @internal */
   static override routes: RouteTable & typeof BASE_ROUTES = routes;
 
   static override styles = [tokens, blockStyles, fieldStyles, formStyles];

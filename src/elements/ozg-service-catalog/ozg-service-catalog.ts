@@ -106,6 +106,7 @@ const routes = {
  *   has an own form and no `form-url` is set. Cancel it to open the form yourself.
  */
 export class OzgServiceCatalog extends OzgElement<typeof routes> {
+  /** @internal */
   static override routes: RouteTable & typeof BASE_ROUTES = routes;
 
   static override styles = [tokens, blockStyles, catalogStyles];

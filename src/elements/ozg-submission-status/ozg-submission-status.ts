@@ -164,8 +164,10 @@ const routes = { ...BASE_ROUTES, getStatus, uploadReplyFile, replyToRequest };
  * @event ozg-reply-sent - `{ reference }` when the citizen's reply to a request for information arrived.
  */
 export class OzgSubmissionStatus extends OzgElement<typeof routes> {
+  /** @internal */
   static override routes: RouteTable & typeof BASE_ROUTES = routes;
   static override styles = [tokens, blockStyles, fieldStyles, statusStyles, replyStyles];
+  /** @internal */
   static override configNeeds: readonly ConfigField[] = ['endpoint'];
 
   /** Seconds between automatic refreshes (default 30); grows up to 8× while nothing changes. 0 turns it off. */
