@@ -3,6 +3,11 @@
  * (`src/contract`) and the form engine (`src/forms`) use. Browser builds resolve `zod/mini` to this module;
  * the server and the type checker keep the real zod (types, OpenAPI generation).
  *
+ * Why not zod itself in the browser: size (zod/mini with its locale and core adds several KB gzip to every element),
+ * and zod 4 probes whether `new Function` works to decide on its fast path, which a page under a strict
+ * Content-Security-Policy (no 'unsafe-eval') reports as a violation on every load. package.json pins zod to the
+ * minor this module mirrors (`~4.6`); a newer minor is taken only after the conformance test below passes with it.
+ *
  * It follows zod's rules where they change a result: objects drop unknown keys (strict objects report them),
  * checks stop after a type error, unions take the first option that passes (or the only one that got past its
  * type), and messages are zod/mini's default "Invalid input" unless a schema names its own.
