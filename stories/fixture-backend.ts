@@ -67,7 +67,7 @@ import {
   type CompiledForm,
 } from '../src/forms/index.ts';
 import { buildIndex, search, type SearchIndex } from '../src/search/index.ts';
-import { findPlaces } from '../src/search/places.ts';
+import { findPlaces, findPlacesOutside } from '../src/search/places.ts';
 import tenantsJson from '../src/server/sample-catalog/tenants.json' with { type: 'json' };
 import authoritiesJson from '../src/server/sample-catalog/authorities.json' with { type: 'json' };
 import responsibilitiesJson from '../src/server/sample-catalog/responsibilities.json' with { type: 'json' };
@@ -709,9 +709,12 @@ export function fixtureBackend(options: FixtureOptions = {}): FixtureBackend {
       };
     },
 
-    searchLocations: ({ params, query }) => ({
-      body: { locations: findPlaces(catalog.locations, tenantOf(params.tenant!).ars, query.q!) },
-    }),
+    searchLocations: ({ params, query }) => {
+      const area = tenantOf(params.tenant!).ars;
+      const locations = findPlaces(catalog.locations, area, query.q!);
+      const outside = locations.length ? [] : findPlacesOutside(catalog.locations, area, query.q!);
+      return { body: outside.length ? { locations, outside } : { locations } };
+    },
 
     getForm: ({ params }) => {
       const form = formById(params.formId!);

@@ -40,7 +40,18 @@ export const Responsible = named(
 );
 export type Responsible = z.infer<typeof Responsible>;
 
-export const LocationList = named(z.object({ locations: z.array(Location) }), 'LocationList');
+export const LocationList = named(
+  z.object({
+    locations: z.array(Location),
+    /**
+     * When no place of the tenant's area matches: places of the catalog outside it that do (by name or postal code,
+     * no typo tolerance), so the citizen can be told the place lies outside the area this portal serves.
+     */
+    outside: z.optional(z.array(Location)),
+  }),
+  'LocationList',
+  "Places of the tenant's area matching the query (or suggestions for a misspelt name), and matches outside it.",
+);
 export type LocationList = z.infer<typeof LocationList>;
 
 export const getTenant = {

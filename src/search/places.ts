@@ -80,6 +80,17 @@ export function findPlaces(locations: readonly Location[], areaArs: string, quer
     .map(({ l }) => l);
 }
 
+/** Places outside the area (`areaArs`) that match the query as typed: no typo tolerance, at most a few. */
+export function findPlacesOutside(
+  locations: readonly Location[],
+  areaArs: string,
+  query: string,
+): Location[] {
+  const q = fold(query.trim());
+  if (q.length < 3) return [];
+  return locations.filter((l) => !l.ars.startsWith(areaArs) && matchesTyped(l, q)).slice(0, MAX_PLACES);
+}
+
 /** Which Gemeinde a postal code and town name mean. */
 export type PlaceMatch =
   | { kind: 'found'; location: Location }

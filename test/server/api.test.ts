@@ -105,6 +105,21 @@ describe('catalog endpoints', () => {
       await (await fetch(`${s.api}/tenants/kreis/locations?q=anderswo`)).json(),
     );
     assert.equal(outside.locations.length, 0);
+    // … but named as lying outside, by name or postal code, so the citizen is told so; never by a guess.
+    assert.deepEqual(
+      outside.outside?.map((l) => l.name),
+      ['Anderswo (außerhalb)'],
+    );
+    const byCodeOutside = z.parse(
+      LocationList,
+      await (await fetch(`${s.api}/tenants/kreis/locations?q=20095`)).json(),
+    );
+    assert.deepEqual(
+      byCodeOutside.outside?.map((l) => l.ars),
+      ['020000000000'],
+    );
+    const typo = await (await fetch(`${s.api}/tenants/kreis/locations?q=Anderwso`)).json();
+    assert.deepEqual(typo, { locations: [] });
   });
 
   it('suggests the places a misspelt name means, but none outside the area', async () => {

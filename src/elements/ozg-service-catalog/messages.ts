@@ -33,6 +33,8 @@ export const catalogMessages = defineMessages({
     or: 'oder',
     placeOutside:
       'Die Postleitzahl {code} liegt außerhalb des Gebiets, für das diese Seite zuständig ist. Bitte prüfen Sie die Postleitzahl oder wenden Sie sich an die Verwaltung Ihres Ortes.',
+    placeOutsideNamed:
+      '{place} liegt außerhalb des Gebiets, für das diese Seite zuständig ist. Bitte wenden Sie sich an die Verwaltung von {place} oder nutzen Sie deren Online-Dienste.',
     responsibleFound: 'Zuständige Stelle für {place}: {authority}',
     placeRecognised: 'Ort erkannt: {place}',
     placeRecognisedHint: 'Bei jeder Leistung sehen Sie die zuständige Stelle für diesen Ort.',
@@ -84,6 +86,8 @@ export const catalogMessages = defineMessages({
     or: 'or',
     placeOutside:
       'The postal code {code} lies outside the area this site serves. Please check the postal code or contact the administration of your town.',
+    placeOutsideNamed:
+      '{place} lies outside the area this site serves. Please contact the administration of {place} or use its online services.',
     responsibleFound: 'Responsible authority for {place}: {authority}',
     placeRecognised: 'Place recognised: {place}',
     placeRecognisedHint: 'Each service shows the responsible authority for this place.',

@@ -125,16 +125,19 @@ export class ResponsibleController implements ReactiveController {
     this.place = { status: 'searching' };
     this.#update();
     try {
-      const { locations } = await api.request('searchLocations', {
+      const { locations, outside = [] } = await api.request('searchLocations', {
         params: { tenant },
         query: { q },
         signal: abort.signal,
       });
-      // A full postal code of no place here: the place exists, only not in the area served.
+      // A place the catalog knows outside the area, or a full postal code of no place here: the place exists,
+      // only not in the area served.
       const [status, message] = !locations.length
-        ? /^\d{5}$/.test(q)
-          ? (['outside', this.#t('placeOutside', { code: q })] as const)
-          : (['none', this.#t('placeNone')] as const)
+        ? outside.length
+          ? (['outside', this.#t('placeOutsideNamed', { place: outside[0]!.name })] as const)
+          : /^\d{5}$/.test(q)
+            ? (['outside', this.#t('placeOutside', { code: q })] as const)
+            : (['none', this.#t('placeNone')] as const)
         : !matchesTyped(locations[0]!, q)
           ? (['suggest', this.#suggestion(locations, q)] as const)
           : locations.length > 1

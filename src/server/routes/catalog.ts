@@ -6,7 +6,7 @@ import type { FieldError } from '../../contract/problem.ts';
 import { assertOriginForTenant, on, type Ctx } from '../context.ts';
 import { findResponsibility, routeApplication } from '../catalog.ts';
 import { ProblemError } from '../problem.ts';
-import { findPlaces } from '../../search/places.ts';
+import { findPlaces, findPlacesOutside } from '../../search/places.ts';
 import { sha256Hex } from '../security.ts';
 
 const NOT_FOUND_TENANT = 'Unbekannter Mandant. / Unknown tenant.';
@@ -138,7 +138,10 @@ export function catalogRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   on(app, 'searchLocations', async (request) => {
     const tenant = tenantOf(ctx, request, request.params.tenant);
-    return { locations: findPlaces(ctx.catalog.locations, tenant.ars, request.query.q) };
+    const locations = findPlaces(ctx.catalog.locations, tenant.ars, request.query.q);
+    if (locations.length > 0) return { locations };
+    const outside = findPlacesOutside(ctx.catalog.locations, tenant.ars, request.query.q);
+    return outside.length > 0 ? { locations, outside } : { locations };
   });
 
   on(app, 'getForm', async (request, reply) => {

@@ -40,10 +40,13 @@ const focused = (el: HTMLElement) => {
 };
 
 /** A catalog showing one service, without URL routing. */
-async function serviceView(service: string, { lang = 'de', tag = 'ozg-service-catalog' } = {}) {
+async function serviceView(
+  service: string,
+  { lang = 'de', tag = 'ozg-service-catalog', tenant = backend.tenant } = {},
+) {
   const el = document.createElement(tag) as FaultyPlaceCatalog;
   el.setAttribute('endpoint', backend.endpoint);
-  el.setAttribute('tenant', backend.tenant);
+  el.setAttribute('tenant', tenant);
   el.setAttribute('lang', lang);
   el.setAttribute('routing', 'none');
   el.setAttribute('service', service);
@@ -170,6 +173,20 @@ describe('<ozg-service-catalog> place look-up forgives typos and knows its area'
     );
     await lookUp(en, 'Brunsbütel');
     await announced(en, 'No town “Brunsbütel” found. Did you mean Brunsbüttel?');
+  });
+
+  it('says that a place the catalog knows lies outside the area, on a town’s own portal', async () => {
+    const el = await serviceView('gewerbeanmeldung', { tenant: 'stadt-heide' });
+    await lookUp(el, 'Meldorf');
+    const german =
+      'Meldorf liegt außerhalb des Gebiets, für das diese Seite zuständig ist. ' +
+      'Bitte wenden Sie sich an die Verwaltung von Meldorf oder nutzen Sie deren Online-Dienste.';
+    await announced(el, german);
+    expect($(el, '#ozg-place-message')!.textContent!.trim()).to.equal(german);
+    expect(focused(el)?.id).to.equal('ozg-place');
+    // A misspelt name is not guessed into another area.
+    await lookUp(el, 'Meldrof');
+    await announced(el, 'Kein Ort gefunden. Bitte prüfen Sie die Eingabe.');
   });
 });
 
