@@ -434,7 +434,7 @@ export class Store {
     });
   }
 
-  /** The id of an event's files (`info-received`), by event row id. */
+  /** The files sent with events (a reply's, on `info-received`), by event row id. */
   async filesByEvent(submissionId: string): Promise<Map<number, UploadMeta[]>> {
     const files = await this.uploadsOf(submissionId);
     const byEvent = new Map<number, UploadMeta[]>();

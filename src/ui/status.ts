@@ -61,9 +61,6 @@ export function formatDateTime(iso: string, lang: Lang): string {
   return format.format(date);
 }
 
-/** A file size for people: `482 KB`, `1,4 MB` (German) or `1.4 MB` (English); the form engine's formatter. */
-export const formatFileSize = formatBytes;
-
 /** A file sent with an event (a citizen's reply): its name and size. */
 export interface TimelineFile {
   name: string;
@@ -104,8 +101,7 @@ function renderFiles(e: TimelineEntry, lang: Lang): TemplateResult | typeof noth
   return html`<p class="event-files-label">${statusMessages(lang, 'files')}:</p>
     <ul class="event-files">
       ${e.files.map(
-        (f) =>
-          html`<li><span class="event-file-name">${f.name}</span> (${formatFileSize(f.size, lang)})</li>`,
+        (f) => html`<li><span class="event-file-name">${f.name}</span> (${formatBytes(f.size, lang)})</li>`,
       )}
     </ul>`;
 }

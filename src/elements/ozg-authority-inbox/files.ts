@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Lang } from '../../contract/common.ts';
 import type { FileRef } from '../../contract/form-definition.ts';
-import { formatFileSize } from '../../ui/status.ts';
+import { formatBytes } from '../../forms/messages.ts';
 import { inboxMessages as m } from './messages.ts';
 
 /** One file being fetched, fetched (its object URL) or failed. */
@@ -39,7 +39,7 @@ export function renderFileList(files: readonly FileRef[], ctx: FileContext): Tem
           ${
             download?.state === 'loading'
               ? m(lang, 'downloading', { name: file.name })
-              : m(lang, 'download', { name: file.name, size: formatFileSize(file.size, lang) })
+              : m(lang, 'download', { name: file.name, size: formatBytes(file.size, lang) })
           }
         </button>
         ${

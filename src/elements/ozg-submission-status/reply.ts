@@ -25,7 +25,7 @@ import { renderErrorAlert } from '../../ui/blocks.ts';
 import { isRetryable } from '../../ui/events.ts';
 import { FocusAfterRender } from '../../ui/focus.ts';
 import { renderHeading } from '../../ui/ozg-element.ts';
-import { formatFileSize } from '../../ui/status.ts';
+import { formatBytes } from '../../forms/messages.ts';
 import { statusViewMessages } from './messages.ts';
 import { replyMessages as m } from './reply.messages.ts';
 import { dropReplyDraft, REPLY_DRAFT_PREFIX } from './reply-draft.ts';
@@ -515,7 +515,7 @@ export class ReplyController implements ReactiveController {
                     ${this.files.map(
                       (f) =>
                         html`<li>
-                          <span class="reply-file-name">${f.name}</span> (${formatFileSize(f.size, lang)})
+                          <span class="reply-file-name">${f.name}</span> (${formatBytes(f.size, lang)})
                           <button
                             type="button"
                             class="link"
